@@ -1,0 +1,1 @@
+"""Storage: one GraphStore interface, an embedded SQLite backend and a Neo4j backend."""

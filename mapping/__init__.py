@@ -1,0 +1,1 @@
+"""Analytics, use cases, import/export, demo data and the command line."""
