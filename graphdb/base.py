@@ -191,6 +191,24 @@ class GraphStore(ABC):
     def audit_entries(self, *, since: str | None = None) -> list[AuditEntry]:
         """Audit entries at or after `since` (ISO date or time), oldest first."""
 
+    # -- side documents (accounts, access requests, settings: not part of the graph) --------
+    @abstractmethod
+    def put_document(
+        self, kind: str, key: str, doc: dict[str, object], *, expected_version: int | None = None
+    ) -> int:
+        """Insert or replace a document; returns its new version.
+
+        `expected_version=0` means "must not exist yet"; a mismatch raises Conflict.
+        """
+
+    @abstractmethod
+    def get_document(self, kind: str, key: str) -> tuple[dict[str, object], int] | None:
+        """The document and its version, or None."""
+
+    @abstractmethod
+    def list_documents(self, kind: str) -> list[tuple[str, dict[str, object]]]:
+        """(key, document) pairs of one kind, sorted by key."""
+
     # -- shared traversals ----------------------------------------------------------------
     def subgraph(
         self,

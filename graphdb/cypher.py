@@ -22,6 +22,7 @@ CONSTRAINTS = (
     "CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n._label)",
     "CREATE INDEX revision_entity IF NOT EXISTS FOR (v:Revision) ON (v.entity_id)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
+    "CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:Document) REQUIRE (d.kind, d.key) IS UNIQUE",
 )
 LINK_INDEX = "CREATE INDEX rel_{type}_id IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.id)"
 
@@ -139,3 +140,11 @@ RETURN a.at AS at, a.actor AS actor, a.role AS role, a.action AS action,
 ORDER BY a.at, a.seq
 """
 PING = "RETURN 1 AS ok"
+
+DOCUMENT_VERSION = "MATCH (d:Document {kind: $kind, key: $key}) RETURN d.version AS version"
+PUT_DOCUMENT = """
+MERGE (d:Document {kind: $kind, key: $key})
+SET d.doc = $doc, d.version = $version
+"""
+GET_DOCUMENT = "MATCH (d:Document {kind: $kind, key: $key}) RETURN d.doc AS doc, d.version AS version"
+LIST_DOCUMENTS = "MATCH (d:Document {kind: $kind}) RETURN d.key AS key, d.doc AS doc ORDER BY d.key"

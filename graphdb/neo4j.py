@@ -338,6 +338,30 @@ class Neo4jStore(GraphStore):
         rows = self._read(query, source=source_id, target=target_id, types=type_list)
         return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})]
 
+    # -- documents ------------------------------------------------------------------------
+    def put_document(
+        self, kind: str, key: str, doc: dict[str, object], *, expected_version: int | None = None
+    ) -> int:
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            record = tx.run(cypher.DOCUMENT_VERSION, kind=kind, key=key).single()
+            current = int(record["version"]) if record else 0
+            if expected_version is not None and current != expected_version:
+                raise Conflict(f"{kind} {key} was changed by someone else; reload and try again")
+            tx.run(
+                cypher.PUT_DOCUMENT, kind=kind, key=key, doc=canonical_json(doc),
+                version=current + 1,
+            ).consume()
+            return current + 1
+
+        return self._write_tx(work)
+
+    def get_document(self, kind: str, key: str) -> tuple[dict[str, object], int] | None:
+        rows = self._read(cypher.GET_DOCUMENT, kind=kind, key=key)
+        return (json.loads(rows[0]["doc"]), int(rows[0]["version"])) if rows else None
+
+    def list_documents(self, kind: str) -> list[tuple[str, dict[str, object]]]:
+        return [(r["key"], json.loads(r["doc"])) for r in self._read(cypher.LIST_DOCUMENTS, kind=kind)]
+
     # -- audit ----------------------------------------------------------------------------
     def append_audit(self, entry: AuditEntry) -> None:
         params = entry.model_dump()

@@ -66,6 +66,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     """,
+    """
+    CREATE TABLE documents (
+        kind TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID;
+    """,
 )
 
 _NODE_COLS = "id, label, props, version, created_at, updated_at, created_by, updated_by"
@@ -384,6 +390,33 @@ class SqliteStore(GraphStore):
         rows = self._read("SELECT label, COUNT(*) FROM nodes GROUP BY label")
         rows += self._read("SELECT type, COUNT(*) FROM links GROUP BY type")
         return {str(k): int(v) for k, v in sorted(rows)}
+
+    # -- documents ------------------------------------------------------------------------
+    def put_document(
+        self, kind: str, key: str, doc: dict[str, object], *, expected_version: int | None = None
+    ) -> int:
+        with self._tx() as conn:
+            row = conn.execute(
+                "SELECT version FROM documents WHERE kind=? AND key=?", (kind, key)
+            ).fetchone()
+            current = row[0] if row else 0
+            if expected_version is not None and current != expected_version:
+                raise Conflict(f"{kind} {key} was changed by someone else; reload and try again")
+            conn.execute(
+                "INSERT OR REPLACE INTO documents (kind, key, doc, version) VALUES (?, ?, ?, ?)",
+                (kind, key, canonical_json(doc), current + 1),
+            )
+        return current + 1
+
+    def get_document(self, kind: str, key: str) -> tuple[dict[str, object], int] | None:
+        rows = self._read(
+            "SELECT doc, version FROM documents WHERE kind=? AND key=?", (kind, key)
+        )
+        return (json.loads(rows[0][0]), int(rows[0][1])) if rows else None
+
+    def list_documents(self, kind: str) -> list[tuple[str, dict[str, object]]]:
+        rows = self._read("SELECT key, doc FROM documents WHERE kind=? ORDER BY key", (kind,))
+        return [(r[0], json.loads(r[1])) for r in rows]
 
     # -- audit ----------------------------------------------------------------------------
     def append_audit(self, entry: AuditEntry) -> None:

@@ -278,3 +278,18 @@ def test_wipe_empties_the_store(world: GraphStore) -> None:
     world.wipe()
     world.init()
     assert world.counts() == {}
+
+
+def test_documents_are_versioned_and_conflict_on_stale_writes(store: GraphStore) -> None:
+    assert store.get_document("account", "ann") is None
+    assert store.put_document("account", "ann", {"role": "analyst"}, expected_version=0) == 1
+    with pytest.raises(Conflict):
+        store.put_document("account", "ann", {"role": "admin"}, expected_version=0)
+    assert store.put_document("account", "ann", {"role": "admin"}, expected_version=1) == 2
+    store.put_document("account", "bob", {"role": HOSTILE})
+    assert store.get_document("account", "ann") == ({"role": "admin"}, 2)
+    assert store.list_documents("account") == [
+        ("ann", {"role": "admin"}),
+        ("bob", {"role": HOSTILE}),
+    ]
+    assert store.list_documents("other") == []

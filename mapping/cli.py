@@ -1,0 +1,206 @@
+"""`python -m mapping` / `contextmap`: the command line of CONTRACTS §3.
+
+Exit codes: 0 success, 1 user error (one line naming the field, line or argument), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from graphdb import GraphStore, StoreError, open_store
+from mapping import audit
+
+Handler = Callable[[argparse.Namespace, GraphStore], int]
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit code 1."""
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _actor(args: argparse.Namespace) -> str:
+    return str(getattr(args, "as_user", None) or f"os:{getpass.getuser()}")
+
+
+def cmd_init(args: argparse.Namespace, store: GraphStore) -> int:
+    audit.record(store, actor=_actor(args), action="init")
+    print(f"initialised the {store.name} store")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.io.demo import generate
+
+    if args.if_empty and store.counts():
+        print("the store already holds data; demo data not loaded")
+        return 0
+    started = time.perf_counter()
+    nodes, links = generate(args.scale, seed=args.seed)
+    generated = time.perf_counter()
+    result = store.write(nodes, links, actor="demo")
+    elapsed = time.perf_counter() - generated
+    audit.record(store, actor=_actor(args), action="demo", detail=f"{args.scale} seed {args.seed}")
+    rows = len(nodes) + len(links)
+    print(
+        f"demo {args.scale} (seed {args.seed}): {len(nodes):,} nodes, {len(links):,} links; "
+        f"created {result.nodes.created:,} nodes and {result.links.created:,} links; "
+        f"generated in {generated - started:.1f} s, written in {elapsed:.1f} s "
+        f"({rows / max(elapsed, 1e-9):,.0f} rows/s)"
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.io.importer import ImportFailed, import_file, stderr_progress, write_rejects
+
+    path = Path(args.path)
+    if not path.exists():
+        raise UserError(f"PATH: {path} does not exist")
+    try:
+        result = import_file(
+            store, path, actor=_actor(args), fmt=args.format,
+            skip_invalid=args.skip_invalid is not None, progress=stderr_progress(),
+        )
+    except ImportFailed as failed:
+        for item in failed.rejected:
+            print(item.describe(), file=sys.stderr)
+        audit.record(store, actor=_actor(args), action="import", outcome="rejected",
+                     detail=f"{path.name}: {len(failed.rejected)} invalid")
+        raise UserError(f"{len(failed.rejected)} invalid record(s) in {path}; nothing was imported") from None
+    except (FileNotFoundError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    if args.skip_invalid is not None:
+        write_rejects(result.rejected, Path(args.skip_invalid))
+    w = result.written
+    audit.record(store, actor=_actor(args), action="import",
+                 detail=f"{path.name}: {w.nodes.created + w.nodes.updated} nodes, "
+                 f"{w.links.created + w.links.updated} links written")
+    print(
+        f"nodes: {w.nodes.created} created, {w.nodes.updated} updated, {w.nodes.unchanged} unchanged; "
+        f"links: {w.links.created} created, {w.links.updated} updated, {w.links.unchanged} unchanged"
+        + (f"; {len(result.rejected)} rejected → {args.skip_invalid}" if args.skip_invalid else "")
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.io.exporter import export_store
+
+    key = None
+    if args.pseudonymise:
+        key = os.environ.get("CONTEXTMAP_PSEUDONYM_KEY", "contextmap-default-pseudonym-key").encode()
+    path = Path(args.path)
+    try:
+        result = export_store(store, path, fmt=args.format, pseudonym_key=key)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"PATH: {exc}") from None
+    audit.record(store, actor=_actor(args), action="export", purpose=args.purpose,
+                 detail=f"{args.format}{' pseudonymised' if key else ''}: "
+                 f"{result.nodes} nodes, {result.links} links")
+    print(f"exported {result.nodes:,} nodes and {result.links:,} links to {path}")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.analytics.report import analyse, summary_text
+
+    report = analyse(store, since=args.since, until=args.until, top=args.top)
+    audit.record(store, actor=_actor(args), action="analyse",
+                 detail=f"since {args.since} until {args.until} top {args.top}")
+    if args.json:
+        print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, sort_keys=False))
+    else:
+        print(summary_text(report))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    if not app.exists():
+        raise UserError(f"serve: {app} not found (run from a ContextMap checkout)")
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+               "--server.address", args.address]
+    print(f"ContextMap on http://localhost:{args.port}", flush=True)
+    os.execv(sys.executable, command)
+    return 0  # pragma: no cover
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="contextmap", description=__doc__.splitlines()[0])
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME",
+                        help="audit this command as USERNAME instead of the OS user")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create the store's schema, constraints and indexes")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="load the seeded synthetic demo data")
+    p.add_argument("--scale", choices=["small", "borough", "county"], default="small")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--if-empty", action="store_true", help="load only into an empty store")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("import", help="import JSON Lines or a CSV folder (all or nothing)")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl", "csv"])
+    p.add_argument("--skip-invalid", metavar="REJECTS_PATH",
+                   help="import the valid records and write the rejects with reasons here")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export", help="export the store")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl", "graphml", "csv"], default="jsonl")
+    p.add_argument("--pseudonymise", action="store_true",
+                   help="replace names, dates of birth and addresses with stable pseudonyms")
+    p.add_argument("--purpose", default="data transfer", help="recorded in the audit trail")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("analyse", help="run the analytics (CONTRACTS §5)")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    p.add_argument("--since", type=_iso_date)
+    p.add_argument("--until", type=_iso_date)
+    p.add_argument("--top", type=int, default=20)
+    p.set_defaults(handler=cmd_analyse)
+
+    p = sub.add_parser("serve", help="start the Streamlit app")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1")
+    p.set_defaults(handler=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    store: GraphStore | None = None
+    try:
+        store = open_store()
+        store.init()
+        return handler(args, store)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if store is not None:
+            store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Interchange and demo data: reading, writing and generating node and link rows."""
