@@ -26,6 +26,7 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 run: $(RUN_STAMP)
 	$(PY) -m mapping init
 	$(PY) -m mapping demo --scale small --if-empty
+	$(PY) -m mapping user demo
 	$(PY) -m mapping serve --port $(PORT)
 
 ## test: everything — both storage backends (a real Neo4j), AppTest and headless Chromium

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from graphdb import GraphStore, StoreError, open_store
 from mapping import audit
@@ -72,23 +73,38 @@ def cmd_import(args: argparse.Namespace, store: GraphStore) -> int:
         raise UserError(f"PATH: {path} does not exist")
     try:
         result = import_file(
-            store, path, actor=_actor(args), fmt=args.format,
-            skip_invalid=args.skip_invalid is not None, progress=stderr_progress(),
+            store,
+            path,
+            actor=_actor(args),
+            fmt=args.format,
+            skip_invalid=args.skip_invalid is not None,
+            progress=stderr_progress(),
         )
     except ImportFailed as failed:
         for item in failed.rejected:
             print(item.describe(), file=sys.stderr)
-        audit.record(store, actor=_actor(args), action="import", outcome="rejected",
-                     detail=f"{path.name}: {len(failed.rejected)} invalid")
-        raise UserError(f"{len(failed.rejected)} invalid record(s) in {path}; nothing was imported") from None
+        audit.record(
+            store,
+            actor=_actor(args),
+            action="import",
+            outcome="rejected",
+            detail=f"{path.name}: {len(failed.rejected)} invalid",
+        )
+        raise UserError(
+            f"{len(failed.rejected)} invalid record(s) in {path}; nothing was imported"
+        ) from None
     except (FileNotFoundError, ValueError) as exc:
         raise UserError(str(exc)) from None
     if args.skip_invalid is not None:
         write_rejects(result.rejected, Path(args.skip_invalid))
     w = result.written
-    audit.record(store, actor=_actor(args), action="import",
-                 detail=f"{path.name}: {w.nodes.created + w.nodes.updated} nodes, "
-                 f"{w.links.created + w.links.updated} links written")
+    audit.record(
+        store,
+        actor=_actor(args),
+        action="import",
+        detail=f"{path.name}: {w.nodes.created + w.nodes.updated} nodes, "
+        f"{w.links.created + w.links.updated} links written",
+    )
     print(
         f"nodes: {w.nodes.created} created, {w.nodes.updated} updated, {w.nodes.unchanged} unchanged; "
         f"links: {w.links.created} created, {w.links.updated} updated, {w.links.unchanged} unchanged"
@@ -102,15 +118,22 @@ def cmd_export(args: argparse.Namespace, store: GraphStore) -> int:
 
     key = None
     if args.pseudonymise:
-        key = os.environ.get("CONTEXTMAP_PSEUDONYM_KEY", "contextmap-default-pseudonym-key").encode()
+        from mapping.settings import AppSettings
+
+        key = AppSettings().pseudonym_key.encode()
     path = Path(args.path)
     try:
         result = export_store(store, path, fmt=args.format, pseudonym_key=key)
     except (OSError, ValueError) as exc:
         raise UserError(f"PATH: {exc}") from None
-    audit.record(store, actor=_actor(args), action="export", purpose=args.purpose,
-                 detail=f"{args.format}{' pseudonymised' if key else ''}: "
-                 f"{result.nodes} nodes, {result.links} links")
+    audit.record(
+        store,
+        actor=_actor(args),
+        action="export",
+        purpose=args.purpose,
+        detail=f"{args.format}{' pseudonymised' if key else ''}: "
+        f"{result.nodes} nodes, {result.links} links",
+    )
     print(f"exported {result.nodes:,} nodes and {result.links:,} links to {path}")
     return 0
 
@@ -119,8 +142,12 @@ def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
     from mapping.analytics.report import analyse, summary_text
 
     report = analyse(store, since=args.since, until=args.until, top=args.top)
-    audit.record(store, actor=_actor(args), action="analyse",
-                 detail=f"since {args.since} until {args.until} top {args.top}")
+    audit.record(
+        store,
+        actor=_actor(args),
+        action="analyse",
+        detail=f"since {args.since} until {args.until} top {args.top}",
+    )
     if args.json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, sort_keys=False))
     else:
@@ -128,21 +155,81 @@ def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
     return 0
 
 
+def cmd_user(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.services.accounts import (
+        AccountError,
+        add_account,
+        ensure_demo_accounts,
+        list_accounts,
+    )
+    from schemas.enums import Role
+
+    if args.user_command == "list":
+        audit.record(store, actor=_actor(args), action="user_list")
+        for account in list_accounts(store):
+            print(f"{account.username}\t{account.role.value}\t{account.agency}")
+        return 0
+    if args.user_command == "demo":
+        created = ensure_demo_accounts(store)
+        notes = Path("data") / "demo-accounts.txt"
+        notes.parent.mkdir(parents=True, exist_ok=True)
+        known = (
+            dict(line.split("\t", 1) for line in notes.read_text().splitlines() if "\t" in line)
+            if notes.exists()
+            else {}
+        )
+        known.update(created)
+        notes.write_text("".join(f"{u}\t{p}\n" for u, p in sorted(known.items())))
+        notes.chmod(0o600)
+        print("Demo accounts (synthetic data only; passwords kept in data/demo-accounts.txt):")
+        for username, password in sorted(known.items()):
+            print(f"  {username:<20} {password}")
+        return 0
+    password = os.environ.get("CONTEXTMAP_PASSWORD") or getpass.getpass("Password: ")
+    try:
+        add_account(
+            store, args.username, password, Role(args.role), agency=args.agency, actor=_actor(args)
+        )
+    except AccountError as exc:
+        raise UserError(str(exc)) from None
+    print(f"added {args.username} ({args.role})")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
     app = Path(__file__).resolve().parents[1] / "app.py"
     if not app.exists():
         raise UserError(f"serve: {app} not found (run from a ContextMap checkout)")
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-               "--server.address", args.address]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        args.address,
+    ]
     print(f"ContextMap on http://localhost:{args.port}", flush=True)
     os.execv(sys.executable, command)
     return 0  # pragma: no cover
 
 
+def _roles() -> list[Any]:
+    from schemas.enums import Role
+
+    return list(Role)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="contextmap", description=__doc__.splitlines()[0])
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME",
-                        help="audit this command as USERNAME instead of the OS user")
+    parser.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="USERNAME",
+        help="audit this command as USERNAME instead of the OS user",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", help="create the store's schema, constraints and indexes")
@@ -157,15 +244,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import JSON Lines or a CSV folder (all or nothing)")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--format", choices=["jsonl", "csv"])
-    p.add_argument("--skip-invalid", metavar="REJECTS_PATH",
-                   help="import the valid records and write the rejects with reasons here")
+    p.add_argument(
+        "--skip-invalid",
+        metavar="REJECTS_PATH",
+        help="import the valid records and write the rejects with reasons here",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help="export the store")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--format", choices=["jsonl", "graphml", "csv"], default="jsonl")
-    p.add_argument("--pseudonymise", action="store_true",
-                   help="replace names, dates of birth and addresses with stable pseudonyms")
+    p.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="replace names, dates of birth and addresses with stable pseudonyms",
+    )
     p.add_argument("--purpose", default="data transfer", help="recorded in the audit trail")
     p.set_defaults(handler=cmd_export)
 
@@ -175,6 +268,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_iso_date)
     p.add_argument("--top", type=int, default=20)
     p.set_defaults(handler=cmd_analyse)
+
+    p = sub.add_parser("user", help="manage accounts")
+    users = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    q = users.add_parser(
+        "add", help="add an account (password from CONTEXTMAP_PASSWORD or a prompt)"
+    )
+    q.add_argument("username", metavar="USERNAME")
+    q.add_argument("--role", required=True, choices=[r.value for r in _roles()])
+    q.add_argument("--agency", default="Other")
+    users.add_parser("list", help="list accounts")
+    users.add_parser("demo", help="create one demo account per role and print the passwords")
+    p.set_defaults(handler=cmd_user)
 
     p = sub.add_parser("serve", help="start the Streamlit app")
     p.add_argument("--port", type=int, default=8501)

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 GRADING_PATTERN = re.compile(r"^[1-3]-[A-E]-[PC]$")
 
@@ -33,6 +33,21 @@ ShortText = Annotated[str, Field(max_length=500), AfterValidator(_check_text)]
 Identifier = Annotated[
     str, Field(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
 ]
+
+
+def field_errors(exc: ValidationError) -> dict[str, str]:
+    """Field name → reason, for showing each error beside its field.
+
+    Model-level errors written as "field: reason" are filed under that field.
+    """
+    found: dict[str, str] = {}
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        if not loc and ": " in message:
+            loc, message = message.split(": ", 1)
+        found.setdefault(loc or "form", message)
+    return found
 
 
 class Model(BaseModel):

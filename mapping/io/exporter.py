@@ -68,20 +68,41 @@ def export_store(
     if fmt == "csv":
         path.mkdir(parents=True, exist_ok=True)
         node_list, link_list = list(nodes), list(links)
-        _write_csv(path / "nodes.csv", ["label", "id"],
-                   [{"label": str(n.label), "id": n.id, **n.properties} for n in node_list])
-        _write_csv(path / "links.csv", ["type", "id", "source", "target"],
-                   [{"type": str(x.type), "id": x.id, "source": x.source, "target": x.target,
-                     **x.properties} for x in link_list])
+        _write_csv(
+            path / "nodes.csv",
+            ["label", "id"],
+            [{"label": str(n.label), "id": n.id, **n.properties} for n in node_list],
+        )
+        _write_csv(
+            path / "links.csv",
+            ["type", "id", "source", "target"],
+            [
+                {
+                    "type": str(x.type),
+                    "id": x.id,
+                    "source": x.source,
+                    "target": x.target,
+                    **x.properties,
+                }
+                for x in link_list
+            ],
+        )
         return ExportResult(len(node_list), len(link_list), path)
     if fmt == "graphml":
         G = nx.MultiDiGraph()
         for node in nodes:
-            G.add_node(node.id, label=str(node.label),
-                       **{k: _flat(v) for k, v in node.properties.items()})
+            G.add_node(
+                node.id, label=str(node.label), **{k: _flat(v) for k, v in node.properties.items()}
+            )
         for link in links:
-            G.add_edge(link.source, link.target, key=link.id, id=link.id, type=str(link.type),
-                       **{k: _flat(v) for k, v in link.properties.items()})
+            G.add_edge(
+                link.source,
+                link.target,
+                key=link.id,
+                id=link.id,
+                type=str(link.type),
+                **{k: _flat(v) for k, v in link.properties.items()},
+            )
         nx.write_graphml(G, path)
         return ExportResult(G.number_of_nodes(), G.number_of_edges(), path)
     raise ValueError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")

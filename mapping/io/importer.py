@@ -75,7 +75,10 @@ def _cell(value: str) -> Any:
 
 
 def _csv_records(folder: Path) -> Iterator[tuple[str, int, str, object]]:
-    specs = (("nodes.csv", "node", ("label", "id")), ("links.csv", "link", ("type", "id", "source", "target")))
+    specs = (
+        ("nodes.csv", "node", ("label", "id")),
+        ("links.csv", "link", ("type", "id", "source", "target")),
+    )
     if not (folder / "nodes.csv").exists() and not (folder / "links.csv").exists():
         raise FileNotFoundError(f"{folder}: expected nodes.csv and/or links.csv in this folder")
     for name, kind, keys in specs:
@@ -110,9 +113,7 @@ def read_records(path: Path, fmt: str | None = None) -> Iterator[tuple[str, int,
     raise ValueError(f"--format: expected jsonl or csv, got {chosen!r}")
 
 
-def parse_file(
-    path: Path, fmt: str | None = None, *, progress: Progress | None = None
-) -> Parsed:
+def parse_file(path: Path, fmt: str | None = None, *, progress: Progress | None = None) -> Parsed:
     """Validate every record of a file against the schemas; nothing touches the store."""
     parsed = Parsed()
     seen_labels: dict[str, str] = {}
@@ -197,7 +198,12 @@ def import_file(
 def write_rejects(rejected: list[Rejected], path: Path) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for item in rejected:
-            entry = {"file": item.where or None, "line": item.line, "reason": item.reason, "record": item.raw}
+            entry = {
+                "file": item.where or None,
+                "line": item.line,
+                "reason": item.reason,
+                "record": item.raw,
+            }
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 

@@ -38,7 +38,9 @@ def pseudonymise_node(
         props["forename"] = f"Person-{_token(key, 'name', node_id)}"
         props.pop("family_name", None)
         if props.get("aliases"):
-            props["aliases"] = [f"Alias-{_token(key, 'alias', node_id, a)}" for a in props["aliases"]]
+            props["aliases"] = [
+                f"Alias-{_token(key, 'alias', node_id, a)}" for a in props["aliases"]
+            ]
         if props.get("date_of_birth"):
             props["date_of_birth"] = _pseudo_dob(key, node_id, str(props["date_of_birth"]))
     if props.get("address"):
