@@ -196,6 +196,19 @@ def cmd_user(args: argparse.Namespace, store: GraphStore) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace, store: GraphStore) -> int:
+    entries = store.audit_entries(since=args.since)
+    for entry in entries:
+        if args.json:
+            print(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False))
+        else:
+            ids = ",".join(entry.entity_ids) or "-"
+            print(f"{entry.at}  {entry.actor:<16} {entry.role or '-':<12} {entry.action:<24} "
+                  f"{entry.outcome:<8} {ids}  {entry.purpose or ''}".rstrip())
+    audit.record(store, actor=_actor(args), action="view_audit", detail=f"since {args.since}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
     app = Path(__file__).resolve().parents[1] / "app.py"
     if not app.exists():
@@ -268,6 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_iso_date)
     p.add_argument("--top", type=int, default=20)
     p.set_defaults(handler=cmd_analyse)
+
+    p = sub.add_parser("audit", help="print the audit trail, oldest first")
+    p.add_argument("--since", type=_iso_date)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_audit)
 
     p = sub.add_parser("user", help="manage accounts")
     users = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")

@@ -191,3 +191,17 @@ def test_cli_actions_are_audited_as_the_os_user_or_as(db: Path, tmp_path: Path) 
     finally:
         store.close()
     assert entries[-1].actor == "ann.admin" and entries[-1].action == "import"
+
+
+def test_audit_prints_oldest_first_as_json_lines(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--as", "ann", "import", str(write_jsonl(tmp_path / "a.jsonl", [NODE]))]) == 0
+    assert main(["--as", "bob", "export", str(tmp_path / "out.jsonl"), "--purpose", "i2 transfer"]) == 0
+    capsys.readouterr()
+    assert main(["audit", "--json"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(x["actor"], x["action"]) for x in lines][-2:] == [("ann", "import"), ("bob", "export")]
+    assert lines[-1]["purpose"] == "i2 transfer"
+    assert main(["audit", "--since", "2999-01-01"]) == 0
+    assert capsys.readouterr().out == ""
