@@ -32,7 +32,13 @@ SPECIAL_CATEGORY_FIELDS = frozenset(
 )
 
 
-class PersonBase(Model):
+class Restrictable(Model):
+    """Lock-down: when set, only these agencies see the record; others see that it exists."""
+
+    restricted_to: list[ShortText] = Field(default_factory=list)
+
+
+class PersonBase(Restrictable):
     forename: Name
     family_name: ShortText | None = None
     aliases: list[Name] = Field(default_factory=list)
@@ -81,7 +87,7 @@ class Child(PersonBase):
         return self
 
 
-class ConcernFlag(Model):
+class ConcernFlag(Restrictable):
     """Shared by persons and places of concern: why flagged, until when, and what is in force."""
 
     flagged_at: date | None = None
