@@ -146,5 +146,7 @@ PUT_DOCUMENT = """
 MERGE (d:Document {kind: $kind, key: $key})
 SET d.doc = $doc, d.version = $version
 """
-GET_DOCUMENT = "MATCH (d:Document {kind: $kind, key: $key}) RETURN d.doc AS doc, d.version AS version"
+GET_DOCUMENT = (
+    "MATCH (d:Document {kind: $kind, key: $key}) RETURN d.doc AS doc, d.version AS version"
+)
 LIST_DOCUMENTS = "MATCH (d:Document {kind: $kind}) RETURN d.key AS key, d.doc AS doc ORDER BY d.key"

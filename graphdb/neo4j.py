@@ -201,8 +201,8 @@ class Neo4jStore(GraphStore):
                         ).consume()
             link_plan = plan_writes(links, self._existing_tx(tx, [x.id for x in links], link_types))
             ends = sorted({e for x in links for e in (x.source, x.target)})
-            for part in _batches(ends):
-                missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=list(part))]
+            for id_part in _batches(ends):
+                missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=list(id_part))]
                 if missing:
                     culprit = next(x for x in links if missing[0] in (x.source, x.target))
                     raise IntegrityError(f"link {culprit.id}: no node with id {missing[0]}")
@@ -348,7 +348,10 @@ class Neo4jStore(GraphStore):
             if expected_version is not None and current != expected_version:
                 raise Conflict(f"{kind} {key} was changed by someone else; reload and try again")
             tx.run(
-                cypher.PUT_DOCUMENT, kind=kind, key=key, doc=canonical_json(doc),
+                cypher.PUT_DOCUMENT,
+                kind=kind,
+                key=key,
+                doc=canonical_json(doc),
                 version=current + 1,
             ).consume()
             return current + 1
@@ -360,7 +363,9 @@ class Neo4jStore(GraphStore):
         return (json.loads(rows[0]["doc"]), int(rows[0]["version"])) if rows else None
 
     def list_documents(self, kind: str) -> list[tuple[str, dict[str, object]]]:
-        return [(r["key"], json.loads(r["doc"])) for r in self._read(cypher.LIST_DOCUMENTS, kind=kind)]
+        return [
+            (r["key"], json.loads(r["doc"])) for r in self._read(cypher.LIST_DOCUMENTS, kind=kind)
+        ]
 
     # -- audit ----------------------------------------------------------------------------
     def append_audit(self, entry: AuditEntry) -> None:

@@ -219,7 +219,7 @@ class SqliteStore(GraphStore):
         now: str,
     ) -> None:
         conn.executemany(
-            f"INSERT INTO nodes ({_NODE_COLS}, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
+            f"INSERT INTO nodes ({_NODE_COLS}, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",  # noqa: S608 (constants and ? marks only)
             [
                 (r.id, str(r.label), canonical_json(r.properties), now, now, actor, actor, h)
                 for r, h in create
@@ -248,7 +248,7 @@ class SqliteStore(GraphStore):
         now: str,
     ) -> None:
         conn.executemany(
-            f"INSERT INTO links ({_LINK_COLS}, hash) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+            f"INSERT INTO links ({_LINK_COLS}, hash) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",  # noqa: S608 (constants and ? marks only)
             [
                 (
                     r.id,
@@ -370,8 +370,8 @@ class SqliteStore(GraphStore):
         wanted = [str(label) for label in labels] if labels else None
         where = f" WHERE label IN ({_marks(len(wanted))})" if wanted else ""
         cursor = self._conn().execute(
-            f"SELECT {_NODE_COLS} FROM nodes{where} ORDER BY id",
-            wanted or [],  # noqa: S608
+            f"SELECT {_NODE_COLS} FROM nodes{where} ORDER BY id",  # noqa: S608 (constants and ? marks only)
+            wanted or [],
         )
         for row in cursor:
             yield _node(row)
@@ -380,8 +380,8 @@ class SqliteStore(GraphStore):
         wanted = [str(t) for t in types] if types else None
         where = f" WHERE type IN ({_marks(len(wanted))})" if wanted else ""
         cursor = self._conn().execute(
-            f"SELECT {_LINK_COLS} FROM links{where} ORDER BY id",
-            wanted or [],  # noqa: S608
+            f"SELECT {_LINK_COLS} FROM links{where} ORDER BY id",  # noqa: S608 (constants and ? marks only)
+            wanted or [],
         )
         for row in cursor:
             yield _link(row)
@@ -409,9 +409,7 @@ class SqliteStore(GraphStore):
         return current + 1
 
     def get_document(self, kind: str, key: str) -> tuple[dict[str, object], int] | None:
-        rows = self._read(
-            "SELECT doc, version FROM documents WHERE kind=? AND key=?", (kind, key)
-        )
+        rows = self._read("SELECT doc, version FROM documents WHERE kind=? AND key=?", (kind, key))
         return (json.loads(rows[0][0]), int(rows[0][1])) if rows else None
 
     def list_documents(self, kind: str) -> list[tuple[str, dict[str, object]]]:

@@ -203,8 +203,10 @@ def cmd_audit(args: argparse.Namespace, store: GraphStore) -> int:
             print(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False))
         else:
             ids = ",".join(entry.entity_ids) or "-"
-            print(f"{entry.at}  {entry.actor:<16} {entry.role or '-':<12} {entry.action:<24} "
-                  f"{entry.outcome:<8} {ids}  {entry.purpose or ''}".rstrip())
+            print(
+                f"{entry.at}  {entry.actor:<16} {entry.role or '-':<12} {entry.action:<24} "
+                f"{entry.outcome:<8} {ids}  {entry.purpose or ''}".rstrip()
+            )
     audit.record(store, actor=_actor(args), action="view_audit", detail=f"since {args.since}")
     return 0
 

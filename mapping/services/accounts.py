@@ -52,10 +52,11 @@ def add_account(
         raise AccountError("username: letters, digits, '.', '_' or '-' only")
     if len(password) < 10:
         raise AccountError("password: at least 10 characters")
-    doc = {
+    shown_name = display_name or username
+    doc: dict[str, object] = {
         "role": role.value,
         "agency": agency,
-        "display_name": display_name or username,
+        "display_name": shown_name,
         "hash": _hasher.hash(password),
         "failures": 0,
         "locked_until": None,
@@ -74,7 +75,7 @@ def add_account(
         entity_ids=[f"user:{username}"],
         detail=f"role {role.value}",
     )
-    return User(username=username, role=role, agency=agency, display_name=doc["display_name"])
+    return User(username=username, role=role, agency=agency, display_name=shown_name)
 
 
 def add_account_as(
@@ -94,6 +95,20 @@ def list_accounts(store: GraphStore) -> list[User]:
         )
         for key, doc in store.list_documents(KIND)
     ]
+
+
+def list_accounts_as(store: GraphStore, admin: User) -> list[User]:
+    """Every account, for the administrator's page (authorised and audited)."""
+    authorise(store, admin, Permission.MANAGE_USERS)
+    accounts = list_accounts(store)
+    audit.record(
+        store,
+        actor=admin.username,
+        role=admin.role,
+        action="user_list",
+        detail=f"{len(accounts)} account(s)",
+    )
+    return accounts
 
 
 def sign_in(

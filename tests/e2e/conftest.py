@@ -127,7 +127,7 @@ def sign_in(page: object, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(f"Signed in as")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Signed in as")).to_be_visible(timeout=30_000)
 
 
 def shoot(page: object, name: str) -> None:
