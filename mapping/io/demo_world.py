@@ -26,6 +26,62 @@ OPINION_RATE = 0.25
 UNGRADED_RATE = 0.15
 POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
+A = Agency
+# Where a link's information came from: (agency, source note) choices per kind of link.
+SOURCES: dict[str, tuple[tuple[Agency, str], ...]] = {
+    "association": (
+        (A.POLICE, "police intelligence report"),
+        (A.EDUCATION, "school DSL report"),
+        (A.CSC, "return interview"),
+        (A.VOLUNTARY, "youth worker observation"),
+        (A.CSC, "mapping meeting"),
+        (A.YOS, "YOS case notes"),
+    ),
+    "family": ((A.CSC, "family composition on CSC record"), (A.EDUCATION, "school admission")),
+    "membership": (
+        (A.POLICE, "police intelligence report"),
+        (A.CSC, "mapping meeting"),
+        (A.YOS, "YOS case notes"),
+        (A.EDUCATION, "school DSL report"),
+    ),
+    "concern": (
+        (A.POLICE, "police intelligence report"),
+        (A.CSC, "strategy meeting"),
+        (A.EDUCATION, "disclosure to DSL"),
+        (A.HEALTH, "sexual health clinic"),
+        (A.YOS, "YOS case notes"),
+        (A.VOLUNTARY, "youth worker observation"),
+    ),
+    "sighting": (
+        (A.POLICE, "patrol sighting"),
+        (A.POLICE, "CCTV review"),
+        (A.VOLUNTARY, "detached youth work"),
+        (A.CSC, "return interview"),
+        (A.LICENSING, "licensing visit"),
+        (A.EDUCATION, "reported by school"),
+    ),
+    "online": ((A.POLICE, "online monitoring"), (A.EDUCATION, "school DSL report")),
+    "police": (
+        (A.POLICE, "police intelligence report"),
+        (A.POLICE, "debrief after arrest"),
+        (A.POLICE, "ANPR and stop check"),
+        (A.YOS, "YOS case notes"),
+    ),
+    "home": ((A.CSC, "CSC record"), (A.HOUSING, "tenancy record"), (A.POLICE, "police record")),
+    "school": ((A.EDUCATION, "school roll"),),
+    "phone": (
+        (A.POLICE, "phone download"),
+        (A.POLICE, "cell-site analysis"),
+        (A.POLICE, "police intelligence report"),
+    ),
+    "incident": ((A.POLICE, "incident report"), (A.POLICE, "crime report")),
+    "strength": (
+        (A.VOLUNTARY, "youth worker observation"),
+        (A.EDUCATION, "school DSL report"),
+        (A.CSC, "safety plan"),
+    ),
+}
+
 # 3x5x2 gradings weighted towards the common middle of the scale.
 _GRADINGS: tuple[str, ...] = tuple(
     f"{s}-{i}-{h}"
@@ -81,12 +137,15 @@ class World:
         target: str,
         *,
         observed: int,
-        agency: Agency,
-        note: str,
-        **extra: str,
+        via: str,
+        agency: Agency | None = None,
+        kind: str | None = None,
+        role: str | None = None,
     ) -> None:
-        """Append one link carrying full provenance; about a quarter are opinion, some ungraded."""
+        """Append one link with full provenance from a `SOURCES` entry; some opinion, some ungraded."""
         rng = self.rng
+        source_agency, note = rng.choice(SOURCES[via])
+        agency = agency or source_agency
         reported = min(observed + int(rng.expovariate(0.25)), self.today_ord)
         props: dict[str, Any] = {
             "observed_from": self.day(observed),
@@ -98,7 +157,10 @@ class World:
         }
         if rng.random() >= UNGRADED_RATE:
             props["grading"] = rng.choice(_GRADINGS)
-        props.update(extra)
+        if kind is not None:
+            props["kind"] = kind
+        if role is not None:
+            props["role"] = role
         link_id = f"R-{next(self._link_seq):07d}"
         shape = (link_type.value, *props)
         seen = self._shapes.get(shape, 0)
@@ -108,17 +170,13 @@ class World:
         else:
             self.links.append(LinkRow(link_id, link_type, source, target, props))
 
-    def associate(
-        self, a: str, b: str, kind: str, *, observed: int, agency: Agency, note: str
-    ) -> bool:
+    def associate(self, a: str, b: str, kind: str, *, observed: int, via: str) -> bool:
         """Record an ASSOCIATES_WITH once per unordered pair; False when already linked."""
         pair = (a, b) if a < b else (b, a)
         if a == b or pair in self.associated:
             return False
         self.associated.add(pair)
-        self.link(
-            LinkType.ASSOCIATES_WITH, a, b, observed=observed, agency=agency, note=note, kind=kind
-        )
+        self.link(LinkType.ASSOCIATES_WITH, a, b, observed=observed, via=via, kind=kind)
         return True
 
 
