@@ -83,7 +83,7 @@ PAGES: list[tuple[str, str, str, str, Permission | None]] = [
 
 
 def main() -> None:
-    st.set_page_config(page_title="ContextMap", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="ContextMap", page_icon=str(HERE / "static" / "contextmap.png"), layout="wide")
     user = _deps.current_user()
     if user is None:
         nav = st.navigation(

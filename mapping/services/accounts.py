@@ -16,12 +16,13 @@ from schemas.enums import Agency, Role
 
 KIND = "account"
 _hasher = PasswordHasher()  # argon2id with the library's maintained defaults
+# The demo referrer is a designated safeguarding lead at one of the synthetic schools.
 DEMO_AGENCIES = {
-    Role.REFERRER: Agency.EDUCATION,
-    Role.PANEL_MEMBER: Agency.POLICE,
-    Role.FACILITATOR: Agency.CSC,
-    Role.ANALYST: Agency.POLICE,
-    Role.ADMIN: Agency.OTHER,
+    Role.REFERRER: "Larkmead High School",
+    Role.PANEL_MEMBER: Agency.POLICE.value,
+    Role.FACILITATOR: Agency.CSC.value,
+    Role.ANALYST: Agency.POLICE.value,
+    Role.ADMIN: Agency.OTHER.value,
 }
 
 
@@ -175,7 +176,7 @@ def ensure_demo_accounts(store: GraphStore) -> dict[str, str]:
             username,
             password,
             role,
-            agency=DEMO_AGENCIES[role].value,
+            agency=DEMO_AGENCIES[role],
             display_name=f"Demo {role.value.replace('_', ' ')}",
             actor="setup",
         )

@@ -14,6 +14,8 @@ from graphdb.errors import NotFound
 from graphdb.terms import normalise_phone, normalise_text, normalise_vehicle
 from mapping import audit
 from mapping.services.access import Permission, User, authorise
+from mapping.services.flags import default_review_date
+from mapping.settings import AppSettings
 from schemas.enums import (
     LinkType,
     LocationType,
@@ -24,6 +26,7 @@ from schemas.enums import (
 )
 from schemas.forms import ConcernReferralForm, MarveReferralForm
 from schemas.interchange import link_row, node_row
+from schemas.nodes import display_name
 from schemas.records import LinkRow, NodeRow, StoredNode
 
 
@@ -229,11 +232,13 @@ def match_candidates(
             or str(p.get("name", ""))
         ]
         aliases = [str(a) for a in p.get("aliases", [])]
-        for mine in names:
-            for other, what in [(t, "name") for t in theirs] + [(a, "alias") for a in aliases]:
-                similarity = fuzz.token_sort_ratio(normalise_text(mine), normalise_text(other))
-                if similarity >= 70:
-                    add(node, similarity / 100, f"{what} similar ({similarity:.0f}%): {other}")
+        for other, what in [(t, "name") for t in theirs] + [(a, "alias") for a in aliases]:
+            # One reason per name or alias of theirs: the closest of the referral's names.
+            similarity = max(
+                fuzz.token_sort_ratio(normalise_text(mine), normalise_text(other)) for mine in names
+            )
+            if similarity >= 70:
+                add(node, similarity / 100, f"{what} similar ({similarity:.0f}%): {other}")
         if form.get("date_of_birth") and p.get("date_of_birth") == form.get("date_of_birth"):
             add(node, 0.9, "same date of birth")
     for value, field, normalise in (
@@ -263,6 +268,25 @@ def match_candidates(
     return [Candidate(nodes[k], round(s, 3), r) for k, (s, r) in ranked if k in nodes]
 
 
+def referral_children(store: GraphStore, user: User, referral_id: str) -> list[ChildLookup]:
+    """The young people a referral links, named for triage (audited as a view of each)."""
+    authorise(store, user, Permission.TRIAGE_REFERRALS, (referral_id,))
+    referral = _get_referral(store, referral_id)
+    ids = [str(c) for c in dict(referral.properties.get("form") or {}).get("linked_children", [])]
+    found = store.get_nodes(ids)
+    audit.record(
+        store,
+        actor=user.username,
+        role=user.role,
+        action="view_referral_children",
+        entity_ids=[referral_id, *found],
+    )
+    return [
+        ChildLookup(i, display_name(found[i].label, found[i].properties) if i in found else i)
+        for i in ids
+    ]
+
+
 def _provenance(referral: StoredNode) -> dict[str, Any]:
     p = referral.properties
     form = dict(p.get("form") or {})
@@ -278,7 +302,23 @@ def _provenance(referral: StoredNode) -> dict[str, Any]:
     return props
 
 
-def _subject_rows(referral: StoredNode, subject_id: str) -> tuple[list[NodeRow], list[LinkRow]]:
+def _object_id(store: GraphStore, object_type: ObjectType, value: str) -> str:
+    """The id of the phone or vehicle already on record with this value, else a stable new id.
+
+    Reusing the existing object keeps one node per registration or number (no duplicates).
+    """
+    normalise = normalise_phone if object_type is ObjectType.PHONE else normalise_vehicle
+    for obj in store.find(value, labels=[NodeLabel.OBJECT], limit=20):
+        if obj.properties.get("object_type") == object_type.value and normalise(
+            str(obj.properties.get("value", ""))
+        ) == normalise(value):
+            return obj.id
+    return f"OBJ-{object_type.value}-{normalise_vehicle(normalise(value))}"
+
+
+def _subject_rows(
+    store: GraphStore, referral: StoredNode, subject_id: str
+) -> tuple[list[NodeRow], list[LinkRow]]:
     form = dict(referral.properties.get("form") or {})
     prov = _provenance(referral)
     nodes: list[NodeRow] = []
@@ -298,12 +338,15 @@ def _subject_rows(referral: StoredNode, subject_id: str) -> tuple[list[NodeRow],
         for field in (ObjectType.VEHICLE, ObjectType.PHONE):
             value = form.get(field.value)
             if value:
-                obj_id = f"OBJ-{field.value}-{normalise_vehicle(str(value))}"
-                nodes.append(
-                    node_row(
-                        NodeLabel.OBJECT, obj_id, {"object_type": field.value, "value": str(value)}
+                obj_id = _object_id(store, field, str(value))
+                if store.get_node(obj_id) is None:
+                    nodes.append(
+                        node_row(
+                            NodeLabel.OBJECT,
+                            obj_id,
+                            {"object_type": field.value, "value": str(value)},
+                        )
                     )
-                )
                 links.append(link_row(LinkType.USES, None, subject_id, obj_id, prov))
     elif kind == ReferralKind.LOCATION.value:
         for child_id in form.get("linked_children", []):
@@ -348,7 +391,7 @@ def accept_referral(store: GraphStore, user: User, referral_id: str) -> str:
     kind = referral.properties["referral_kind"]
     subject_id = referral_id.replace("REF-", "POC-" if kind == ReferralKind.POC.value else "LOC-")
     today = date.today()
-    review = date.fromordinal(today.toordinal() + 7 * 12).isoformat()
+    review = default_review_date(today, AppSettings().review_weeks)
     if kind == ReferralKind.POC.value:
         name = str(form["subject_name"]).split()
         props: dict[str, Any] = {
@@ -386,7 +429,7 @@ def accept_referral(store: GraphStore, user: User, referral_id: str) -> str:
         )
     else:
         raise ValueError("referral: MARVE referrals are accepted through the child's profile")
-    nodes, links = _subject_rows(referral, subject_id)
+    nodes, links = _subject_rows(store, referral, subject_id)
     store.write([subject, *nodes], links, actor=user.username)
     _decide(store, user, referral, ReferralStatus.ACCEPTED, None, subject_id)
     audit.record(
@@ -407,14 +450,19 @@ def merge_referral(store: GraphStore, user: User, referral_id: str, existing_id:
     if existing is None:
         raise NotFound(f"no record {existing_id}")
     form = dict(referral.properties.get("form") or {})
-    nodes, links = _subject_rows(referral, existing_id)
-    new_aliases = [
-        a
-        for a in [form.get("subject_name"), *form.get("aliases", [])]
-        if a
-        and a not in existing.properties.get("aliases", [])
-        and a != existing.properties.get("name")
-    ]
+    nodes, links = _subject_rows(store, referral, existing_id)
+    known = {
+        normalise_text(str(a))
+        for a in [
+            *existing.properties.get("aliases", []),
+            display_name(existing.label, existing.properties),
+        ]
+    }
+    new_aliases: list[str] = []
+    for alias in [form.get("subject_name"), *form.get("aliases", [])]:
+        if alias and normalise_text(str(alias)) not in known:
+            known.add(normalise_text(str(alias)))
+            new_aliases.append(str(alias))
     if new_aliases and existing.label == NodeLabel.PERSON_OF_CONCERN:
         updated = dict(existing.properties)
         updated["aliases"] = [*existing.properties.get("aliases", []), *new_aliases]

@@ -1,0 +1,1 @@
+"""The Streamlit pages driven in AppTest (no browser, no JavaScript)."""
