@@ -26,13 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 PASSWORD = "synthetic-demo-pass"
 ACCOUNTS = {
-    "okafor": (Role.REFERRER, Agency.EDUCATION.value),
+    "okafor": (Role.REFERRER, "Larkmead High School"),
     "hale": (Role.ANALYST, Agency.POLICE.value),
     "shah": (Role.PANEL_MEMBER, Agency.POLICE.value),
     "adeyemi": (Role.FACILITATOR, Agency.CSC.value),
@@ -65,10 +71,25 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     port = free_port()
     env = dict(os.environ, CONTEXTMAP_STORE=f"embedded://{db}")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -124,8 +145,8 @@ def sign_in(page: object, username: str) -> None:
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("Signed in as")).to_be_visible(timeout=30_000)
 
@@ -137,3 +158,15 @@ def shoot(page: object, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """On a failing browser test, keep a screenshot of every open tab for the report."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call" and report.failed and "page" in getattr(item, "funcargs", {}):
+        tab = item.funcargs["page"]
+        for i, other in enumerate(tab.context.browser.contexts if tab.context.browser else []):
+            for j, open_page in enumerate(other.pages):
+                open_page.screenshot(path=f"/tmp/e2e-failure-{i}-{j}.png")
