@@ -211,6 +211,30 @@ def cmd_audit(args: argparse.Namespace, store: GraphStore) -> int:
     return 0
 
 
+def _quarter(value: str) -> str:
+    from mapping.meetings.quarterly import parse_quarter
+
+    try:
+        return parse_quarter(value).label
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYYQn such as 2026Q3, got {value!r}") from None
+
+
+def cmd_report(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.meetings.governance import write_report
+    from mapping.services.access import User
+    from schemas.enums import Role
+
+    # Shell access to the store already means full access; the CLI acts as an administrator.
+    user = User(username=_actor(args), role=Role.ADMIN)
+    try:
+        path = write_report(store, user, args.quarter, args.out)
+    except (OSError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    print(f"wrote the {args.quarter} governance report to {path}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
     app = Path(__file__).resolve().parents[1] / "app.py"
     if not app.exists():
@@ -229,6 +253,15 @@ def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
     print(f"ContextMap on http://localhost:{args.port}", flush=True)
     os.execv(sys.executable, command)
     return 0  # pragma: no cover
+
+
+def cmd_bench(args: argparse.Namespace, store: GraphStore) -> int:
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:  # bench/ sits beside mapping/ in a checkout, outside the package
+        sys.path.insert(0, root)
+    from bench.run import run_cli
+
+    return int(run_cli(args.scale, args.repeat, args.only))
 
 
 def _roles() -> list[Any]:
@@ -301,10 +334,27 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser("demo", help="create one demo account per role and print the passwords")
     p.set_defaults(handler=cmd_user)
 
+    p = sub.add_parser("report", help="write the quarterly governance report (DOCX)")
+    p.add_argument("--quarter", required=True, type=_quarter, metavar="YYYYQn")
+    p.add_argument("--out", required=True, metavar="PATH", help="a .docx file")
+    p.set_defaults(handler=cmd_report)
+
     p = sub.add_parser("serve", help="start the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="127.0.0.1")
     p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("bench", help="run the benchmarks and print the table (docs/PERFORMANCE.md)")
+    p.add_argument("--scale", choices=["small", "borough", "county"], default="borough")
+    p.add_argument(
+        "--repeat", type=int, default=3, metavar="N", help="runs of the cheap measures (default 3)"
+    )
+    p.add_argument(
+        "--only",
+        metavar="NAMES",
+        help="comma-separated: neo4j-ingest, embedded-ingest, analyse, ego, pages, maps",
+    )
+    p.set_defaults(handler=cmd_bench)
     return parser
 
 
