@@ -141,7 +141,18 @@ def cmd_export(args: argparse.Namespace, store: GraphStore) -> int:
 def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
     from mapping.analytics.report import analyse, summary_text
 
-    report = analyse(store, since=args.since, until=args.until, top=args.top)
+    try:
+        report = analyse(
+            store,
+            since=args.since,
+            until=args.until,
+            top=args.top,
+            window_days=args.window_days,
+            facts_only=args.facts_only,
+            min_grading=args.min_grading,
+        )
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     audit.record(
         store,
         actor=_actor(args),
@@ -151,7 +162,7 @@ def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
     if args.json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, sort_keys=False))
     else:
-        print(summary_text(report))
+        print(summary_text(report), end="")
     return 0
 
 
@@ -315,6 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_iso_date)
     p.add_argument("--until", type=_iso_date)
     p.add_argument("--top", type=int, default=20)
+    p.add_argument(
+        "--window-days", type=int, default=7, help="co-location window in days (default 7)"
+    )
+    p.add_argument("--facts-only", action="store_true", help="leave out opinion links")
+    p.add_argument(
+        "--min-grading", metavar="S-I-H", help="leave out links graded below this, e.g. 2-B-P"
+    )
     p.set_defaults(handler=cmd_analyse)
 
     p = sub.add_parser("audit", help="print the audit trail, oldest first")
@@ -352,7 +370,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--only",
         metavar="NAMES",
-        help="comma-separated: neo4j-ingest, embedded-ingest, analyse, ego, pages, maps",
+        help="comma-separated: neo4j-ingest, embedded-ingest, analyse, ego, pages, maps, "
+        "betweenness-exact (opt-in: county, tens of minutes)",
     )
     p.set_defaults(handler=cmd_bench)
     return parser

@@ -11,16 +11,19 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 import scipy.sparse
+import scipy.sparse.linalg
 
+from mapping.analytics.betweenness import betweenness
 from schemas.analysis import Broker
 from schemas.enums import NodeLabel
 
 EXACT_LIMIT = 5000
 """Exact betweenness up to this many people; above it a seeded k-sample approximation."""
 SEED = 42
-SAMPLE_EDGE_BUDGET = 40_000_000
+SAMPLE_EDGE_BUDGET = 72_000_000
 """Approximate betweenness samples about this many edge visits (k = budget / edges)."""
-MIN_SAMPLES, MAX_SAMPLES = 64, 1000
+MIN_SAMPLES, MAX_SAMPLES = 128, 2000
+DENSE_LIMIT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +40,20 @@ class Centrality:
 
 def sample_size(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT) -> int | None:
     """None for exact betweenness, else the number of sampled sources (documented budget)."""
-    n = G.number_of_nodes()
+    n = int(G.number_of_nodes())
     if n <= exact_limit:
         return None
-    k = SAMPLE_EDGE_BUDGET // max(1, G.number_of_edges())
+    k = SAMPLE_EDGE_BUDGET // max(1, int(G.number_of_edges()))
     return max(MIN_SAMPLES, min(MAX_SAMPLES, k, n))
 
 
-def eigenvector(G: nx.Graph, *, max_iter: int = 1000, tol: float = 1e-9) -> dict[Hashable, float]:
-    """Eigenvector centrality by power iteration on A + I from a uniform start (deterministic).
+def eigenvector(G: nx.Graph, *, tol: float = 1e-10) -> dict[Hashable, float]:
+    """Eigenvector centrality: the leading eigenvector of the adjacency matrix, unit length.
 
-    Raises nx.PowerIterationFailedConvergence when it does not settle in `max_iter` steps.
+    Small graphs use a dense symmetric solver; large ones Lanczos (ARPACK) from a fixed
+    uniform start vector, so results repeat run to run. In a disconnected graph the vector
+    lives on the component with the largest eigenvalue (as in NetworkX). Raises
+    nx.PowerIterationFailedConvergence when the solver does not converge.
 
     Example:
         >>> c = eigenvector(nx.star_graph(3))
@@ -55,21 +61,23 @@ def eigenvector(G: nx.Graph, *, max_iter: int = 1000, tol: float = 1e-9) -> dict
         0
     """
     nodes = list(G)
-    if not nodes:
+    n = len(nodes)
+    if n == 0:
         return {}
     A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=None, format="csr", dtype=float)
-    M = A + scipy.sparse.identity(len(nodes), format="csr")
-    x = np.full(len(nodes), 1.0 / len(nodes))
-    for _ in range(max_iter):
-        nxt = M @ x
-        norm = float(np.linalg.norm(nxt))
-        if norm == 0.0:
-            break
-        nxt /= norm
-        if float(np.abs(nxt - x).sum()) < len(nodes) * tol:
-            return {n: float(v) for n, v in zip(nodes, nxt, strict=True)}
-        x = nxt
-    raise nx.PowerIterationFailedConvergence(max_iter)
+    if n <= DENSE_LIMIT:
+        _, vectors = np.linalg.eigh(A.toarray())
+        x = vectors[:, -1]
+    else:
+        try:
+            _, vectors = scipy.sparse.linalg.eigsh(
+                A, k=1, which="LA", v0=np.full(n, 1.0 / n), tol=tol, maxiter=20 * n
+            )
+        except scipy.sparse.linalg.ArpackNoConvergence as exc:
+            raise nx.PowerIterationFailedConvergence(20 * n) from exc
+        x = vectors[:, 0]
+    x = np.abs(x) / (float(np.linalg.norm(x)) or 1.0)
+    return {v: float(value) for v, value in zip(nodes, x, strict=True)}
 
 
 def centrality(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, seed: int = SEED) -> Centrality:
@@ -81,7 +89,7 @@ def centrality(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, seed: int = SEED)
         (1.0, 2, False)
     """
     k = sample_size(G, exact_limit=exact_limit)
-    between = nx.betweenness_centrality(G, k=k, normalized=True, seed=seed)
+    between = betweenness(G, k=k, seed=seed)
     try:
         eig, converged = eigenvector(G), True
     except nx.PowerIterationFailedConvergence:

@@ -133,7 +133,9 @@ def from_subgraph(sub: Subgraph, filters: Filters | None = None) -> AnalysisData
         key=lambda x: x.id,
     )
     recorded = frozenset(
-        pair_key(x.source, x.target) for x in links if x.type in PERSON_TYPES and x.source != x.target
+        pair_key(x.source, x.target)
+        for x in links
+        if x.type in PERSON_TYPES and x.source != x.target
     )
     kept = [x for x in links if rules.admits(x.properties)]
     return AnalysisData(nodes, kept, rules, recorded, _as_of(nodes, kept, rules))
@@ -178,39 +180,48 @@ def group_members(data: AnalysisData) -> dict[str, list[str]]:
 def person_network(data: AnalysisData, *, max_clique: int = MAX_GROUP_CLIQUE) -> nx.Graph:
     """Children and persons of concern, joined by ASSOCIATES_WITH, CONCERN_FOR and co-membership.
 
-    Node attributes: ``label``, ``name``, ``rag`` (category → rating). Edge attribute
-    ``via``: the sorted link types / ``group:<id>`` that join the pair.
+    Node attributes: ``label``, ``name``, ``rag`` (category → rating). Edges carry no
+    attributes (one edge however many links join a pair; `links_between` says which).
     """
     G = nx.Graph()
     for node in data.of_label(NodeLabel.CHILD, NodeLabel.PERSON_OF_CONCERN):
         rag = node.properties.get("rag") if node.label == NodeLabel.CHILD else None
         G.add_node(node.id, label=str(node.label), name=person_name(node), rag=dict(rag or {}))
-    reasons: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs: set[tuple[str, str]] = set()
     for link in data.of_type(*PERSON_TYPES):
         if link.source != link.target and link.source in G and link.target in G:
-            reasons[pair_key(link.source, link.target)].add(str(link.type))
-    for group_id, members in group_members(data).items():
+            pairs.add(pair_key(link.source, link.target))
+    for members in group_members(data).values():
         if len(members) <= max_clique:
-            for a, b in itertools.combinations(members, 2):
-                reasons[(a, b)].add(f"group:{group_id}")
-    for pair in sorted(reasons):
-        G.add_edge(*pair, via=sorted(reasons[pair]))
+            pairs.update(itertools.combinations(members, 2))
+    G.add_edges_from(sorted(pairs))
     return G
+
+
+def links_between(data: AnalysisData, a: str, b: str) -> list[StoredLink]:
+    """The person links joining two people directly, and MEMBER_OF links to shared groups."""
+    direct = [
+        x for x in data.of_type(*PERSON_TYPES) if pair_key(x.source, x.target) == pair_key(a, b)
+    ]
+    shared = {g for g, m in group_members(data).items() if a in m and b in m}
+    via_group = [
+        x for x in data.of_type(LinkType.MEMBER_OF) if x.target in shared and x.source in (a, b)
+    ]
+    return direct + via_group
 
 
 def reach_network(data: AnalysisData, G: nx.Graph | None = None) -> nx.Graph:
     """The person network plus gang nodes (street gang, OCG, county line) joined by MEMBER_OF."""
-    R = nx.Graph()
     base = G if G is not None else person_network(data)
-    R.add_nodes_from(sorted(base.nodes(data=True)))
+    R = base.copy()
     gangs = {n.id: n for n in data.of_label(NodeLabel.GROUP) if is_gang(n)}
     for gang_id, gang in gangs.items():
         R.add_node(gang_id, label=str(NodeLabel.GROUP), name=person_name(gang), rag={})
-    edges = [(a, b, d) for a, b, d in base.edges(data=True)]
+    edges = []
     for gang_id, members in group_members(data).items():
         if gang_id in gangs:
-            edges += [(m, gang_id, {"via": [str(LinkType.MEMBER_OF)]}) for m in members]
-    R.add_edges_from(sorted(edges, key=lambda e: pair_key(e[0], e[1])))
+            edges += [pair_key(m, gang_id) for m in members]
+    R.add_edges_from(sorted(edges))
     return R
 
 
@@ -226,6 +237,7 @@ def place_graph(data: AnalysisData) -> nx.MultiGraph:
         attrs: dict[str, object] = {"label": str(node.label), "name": person_name(node)}
         if node.label == NodeLabel.LOCATION:
             attrs["location_type"] = node.properties.get("location_type")
+            attrs["of_concern"] = bool(node.properties.get("of_concern"))
             attrs["incidents"] = []
         else:
             attrs["rag"] = dict(node.properties.get("rag") or {})
@@ -236,17 +248,32 @@ def place_graph(data: AnalysisData) -> nx.MultiGraph:
         if link.target in B and link.source not in incident_place:
             incident_place[link.source] = link.target
             severity = int(incident.properties.get("severity") or 1)
-            B.nodes[link.target]["incidents"].append((incident_date(incident), severity, incident.id))
+            B.nodes[link.target]["incidents"].append(
+                (incident_date(incident), severity, incident.id)
+            )
     for link in data.links:
         if link.type in PLACE_TYPES and link.source in B and link.target in B:
-            B.add_edge(link.source, link.target, key=link.id, type=str(link.type), date=link_date(link.properties))
+            B.add_edge(
+                link.source,
+                link.target,
+                key=link.id,
+                type=str(link.type),
+                date=link_date(link.properties),
+            )
         elif link.type == LinkType.INVOLVED_IN and link.target in incident_place:
             if link.source in B and B.nodes[link.source]["label"] != str(NodeLabel.LOCATION):
                 day = incident_date(data.nodes[link.target])
-                B.add_edge(link.source, incident_place[link.target], key=link.id, type="INCIDENT", date=day, incident=link.target)
-    for _, attrs in B.nodes(data=True):
-        if "incidents" in attrs:
-            attrs["incidents"].sort(key=lambda t: (t[0] or "", t[1], t[2]))
+                B.add_edge(
+                    link.source,
+                    incident_place[link.target],
+                    key=link.id,
+                    type="INCIDENT",
+                    date=day,
+                    incident=link.target,
+                )
+    for place in set(incident_place.values()):
+        found: list[tuple[str | None, int, str]] = B.nodes[place]["incidents"]
+        found.sort(key=lambda t: (t[0] or "", t[1], t[2]))
     return B
 
 

@@ -197,7 +197,10 @@ def test_audit_prints_oldest_first_as_json_lines(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--as", "ann", "import", str(write_jsonl(tmp_path / "a.jsonl", [NODE]))]) == 0
-    assert main(["--as", "bob", "export", str(tmp_path / "out.jsonl"), "--purpose", "i2 transfer"]) == 0
+    assert (
+        main(["--as", "bob", "export", str(tmp_path / "out.jsonl"), "--purpose", "i2 transfer"])
+        == 0
+    )
     capsys.readouterr()
     assert main(["audit", "--json"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
@@ -205,3 +208,33 @@ def test_audit_prints_oldest_first_as_json_lines(
     assert lines[-1]["purpose"] == "i2 transfer"
     assert main(["audit", "--since", "2999-01-01"]) == 0
     assert capsys.readouterr().out == ""
+
+
+CONTRACT_KEYS = [
+    "graph",
+    "brokers",
+    "peer_groups",
+    "hotspots",
+    "co_location",
+    "at_risk_by_association",
+    "possible_duplicates",
+    "common_children",
+]
+
+
+def test_analyse_json_on_demo_is_complete_and_repeatable(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--scale", "small"]) == 0
+    capsys.readouterr()
+    assert main(["analyse", "--json"]) == 0
+    first = capsys.readouterr().out
+    assert main(["analyse", "--json"]) == 0
+    assert capsys.readouterr().out == first
+    report = json.loads(first)
+    assert list(report) == CONTRACT_KEYS
+    for key in CONTRACT_KEYS[1:]:
+        assert report[key], f"{key} is empty on the demo"
+        assert all(item.get("why") for item in report[key])
+    assert main(["analyse", "--min-grading", "9-Z-Q"]) == 1
+    assert "min_grading" in capsys.readouterr().err
