@@ -27,31 +27,35 @@ def go(page: object, title: str) -> None:
     expect(page.get_by_role("heading", name=title).first).to_be_visible(timeout=30_000)
 
 
-def choose(page: object, label: str, option: str) -> None:
+def choose(page: object, label: str, option: str, *, multi: bool = False) -> None:
     """Pick an option in a Streamlit (baseweb) select or multiselect by its label."""
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
     box = page.get_by_role("combobox", name=re.compile(re.escape(label))).first
     box.click()
     box.fill(option)
     page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
-    page.keyboard.press("Escape")
+    if multi:
+        page.keyboard.press("Escape")
+    expect(page.get_by_role("option")).to_have_count(0, timeout=30_000)
+    page.wait_for_timeout(1000)  # let Streamlit rerun with the new choice
 
 
 def refer(page: object, name: str, alias: str, vehicle: str) -> str:
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
-    go(page, "Refer a person or place of concern")
-    page.get_by_role("textbox", name="Name of person", exact=True).fill(name)
+    name_box = page.get_by_role("textbox", name="Name of person", exact=True)
+    expect(name_box).to_be_visible(timeout=30_000)
+    name_box.fill(name)
     page.get_by_role("textbox", name="Also known as (aliases, nicknames)", exact=True).fill(alias)
     page.get_by_role("textbox", name="Vehicle registration", exact=True).fill(vehicle)
     search = page.get_by_role("textbox", name="Search for a child by name", exact=True)
     search.fill("Jayden")
     search.press("Enter")
     expect(page.get_by_text(re.compile(r"Found \d+"))).to_be_visible(timeout=30_000)
-    choose(page, "Linked children", "Jayden")
+    choose(page, "Linked children", "Jayden", multi=True)
     page.get_by_role(
         "textbox", name="Summary of concerns, including dates and how you know this information"
     ).fill("A man in a grey car collected two Year 10 girls at the gate on 3 and 17 November.")
@@ -82,9 +86,9 @@ def test_referral_to_triage_to_panel_to_explorer(
     sign_in(page, "okafor")
     shoot(page, "home_referrer")
     assert page.get_by_role("link", name="Network explorer").count() == 0
+    go(page, "Refer a person or place of concern")
     ref = refer(page, "Unknown male about 25", "Deano", "SF53 DNR")
     shoot(page, "referral_submitted")
-    go(page, "Refer a person or place of concern")
     page.get_by_role("button", name="Make another referral").click()
     hostile_ref = refer(page, HOSTILE, "x'}) MATCH (n) DETACH DELETE n //", "ZZ99 ZZZ")
     go(page, "My submissions")
@@ -134,6 +138,43 @@ def test_referral_to_triage_to_panel_to_explorer(
     analyst.get_by_role("button", name="Accept as new").click()
     expect(analyst.get_by_text(f"{hostile_ref} accepted").first).to_be_visible(timeout=30_000)
     store.close()
+
+    # Journey 5: the panel member prepares the Places / People of Concern item.
+    panel = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    panel.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    panel.on(
+        "request",
+        lambda r: (
+            app_server.external_requests.append(r.url)
+            if not re.match(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]", r.url)
+            and r.url.startswith(("http", "ws"))
+            else None
+        ),
+    )
+    panel.goto(app_server.url)
+    sign_in(panel, "shah")
+    assert panel.get_by_role("link", name="Network explorer").count() == 0
+    go(panel, "Places / People of Concern")
+    expect(panel.get_by_text("Dean Miles").first).to_be_visible(timeout=60_000)
+    shoot(panel, "places_people")
+    panel.get_by_role("tab", name="Hotspot map").click()
+    panel.wait_for_timeout(3000)
+    shoot(panel, "hotspot_map")
+
+    # Journey 3: the analyst searches "Deano" and opens a map for police disruption.
+    go(analyst, "Network explorer")
+    choose(analyst, "Purpose of this map", "Police disruption")
+    search = analyst.get_by_role("textbox", name="Find a person, phone, vehicle or place")
+    search.fill("Deano")
+    search.press("Enter")
+    expect(
+        analyst.get_by_text(re.compile(r"\d+ records \(\d+ people\) and \d+ links"))
+    ).to_be_visible(timeout=60_000)
+    analyst.wait_for_timeout(3000)
+    shoot(analyst, "explorer")
+    frame_html = analyst.frame_locator("iframe").first.locator("body").inner_html(timeout=30_000)
+    assert "Dean Miles" in frame_html
+    assert "<img src=x" not in frame_html, "a hostile name is escaped inside the map"
 
     assert dialogs == [], "no script in a name may run"
     assert app_server.external_requests == [], "no request may leave this machine"
