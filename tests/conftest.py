@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from graphdb.base import GraphStore
 from graphdb.neo4j import Neo4jStore
@@ -14,6 +15,11 @@ from graphdb.sqlite import SqliteStore
 from tests.neo4j_server import Neo4jServer, neo4j_for_tests
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# CI runs are reproducible (the same examples every time); `make fuzz` explores afresh.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile("ci" if IN_CI else "dev")
 
 
 @pytest.fixture(scope="session")

@@ -67,6 +67,10 @@ def suppress(counts: Sequence[Sequence[int]]) -> list[list[str]]:
                 for r, c in line
                 if not hidden[r][c] and grid[r][c] > 0 and c != width - 1
             ]
+            if not candidates:  # only the row total could give it away: withhold the total
+                candidates = [
+                    (grid[r][c], r, c) for r, c in line if not hidden[r][c] and grid[r][c] > 0
+                ]
             if not candidates:
                 continue
             _, r, c = min(candidates)
