@@ -16,6 +16,32 @@ if overview is not None:
     cols = st.columns(5)
     for col, (label, value) in zip(cols, overview.headline.items(), strict=False):
         col.metric(label, f"{value:,}")
+if allowed(user, Permission.MANAGE_ACTIONS):
+    from datetime import date
+
+    from mapping.meetings.actions import my_actions
+
+    actions = _deps.call(lambda: my_actions(_deps.store(), user))
+    if actions:
+        today = date.today()
+        late = sum(1 for a in actions if a.overdue(today))
+        st.subheader("Your open actions")
+        if late:
+            st.warning(f"{late} of your actions are overdue.", icon=":material/schedule:")
+        st.dataframe(
+            [
+                {
+                    "Action": a.text,
+                    "About": a.about,
+                    "Due": a.due_date.isoformat() if a.due_date else "",
+                    "Overdue": "yes" if a.overdue(today) else "",
+                    "Review": a.review_date.isoformat() if a.review_date else "",
+                }
+                for a in actions
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 st.subheader("Where to start")
 starts = [
     (Permission.SUBMIT_REFERRAL, "pages/refer_concern.py", "Refer a person or place of concern"),
