@@ -79,11 +79,20 @@ PAGES: list[tuple[str, str, str, str, Permission | None]] = [
         Permission.MANAGE_USERS,
     ),
     ("Admin", "pages/audit_log.py", "Audit trail", ":material/policy:", Permission.VIEW_AUDIT),
+    (
+        "Admin",
+        "pages/access_requests.py",
+        "Access requests",
+        ":material/lock_open:",
+        Permission.DECIDE_ACCESS,
+    ),
 ]
 
 
 def main() -> None:
-    st.set_page_config(page_title="ContextMap", page_icon=str(HERE / "static" / "contextmap.png"), layout="wide")
+    st.set_page_config(
+        page_title="ContextMap", page_icon=str(HERE / "static" / "contextmap.png"), layout="wide"
+    )
     user = _deps.current_user()
     if user is None:
         nav = st.navigation(

@@ -79,3 +79,29 @@ def test_reviews_due_and_expiry_never_delete(world: SqliteStore) -> None:
     assert expire_overdue(world, ANALYST, today=date(2026, 12, 1)) == []
     with pytest.raises(PermissionDenied):
         expire_overdue(world, User(username="r", role=Role.REFERRER), today=date(2026, 12, 1))
+
+
+def test_access_requests_page_lets_an_admin_grant(
+    world: SqliteStore, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from streamlit.testing.v1 import AppTest
+
+    from pages import _deps
+
+    request_access(world, HEALTH, "P-1", "Discussing a shared young person at panel")
+    monkeypatch.setenv("CONTEXTMAP_STORE", f"embedded://{world.path}")
+    _deps._store.clear()
+    at = AppTest.from_file("../../../app.py", default_timeout=30)
+    at.session_state["cm_user"] = ADMIN
+    at.session_state["cm_last_seen"] = time.time()
+    at.run()
+    at.switch_page("pages/access_requests.py")
+    at.run()
+    assert not at.exception
+    at.button(key="grant_P-1|nia").click()
+    at.run()
+    node = world.get_node("P-1")
+    assert node is not None and restriction(world, HEALTH, node) is None
+    _deps._store.clear()
