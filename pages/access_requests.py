@@ -30,8 +30,12 @@ for request in requests:
         note = st.text_input("Note for the record", key=f"note_{key}")
         grant, refuse = st.columns(2)
         if grant.button("Grant", key=f"grant_{key}", type="primary"):
-            _deps.call(lambda: decide_access(_deps.store(), user, key, grant=True, note=note))
+            _deps.call(
+                lambda k=key, n=note: decide_access(_deps.store(), user, k, grant=True, note=n)
+            )
             st.rerun()
         if refuse.button("Refuse", key=f"refuse_{key}"):
-            _deps.call(lambda: decide_access(_deps.store(), user, key, grant=False, note=note))
+            _deps.call(
+                lambda k=key, n=note: decide_access(_deps.store(), user, k, grant=False, note=n)
+            )
             st.rerun()
