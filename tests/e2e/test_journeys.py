@@ -176,5 +176,7 @@ def test_referral_to_triage_to_panel_to_explorer(
     assert "Dean Miles" in frame_html
     assert "<img src=x" not in frame_html, "a hostile name is escaped inside the map"
 
+    analyst.context.close()
+    panel.context.close()
     assert dialogs == [], "no script in a name may run"
     assert app_server.external_requests == [], "no request may leave this machine"
