@@ -22,7 +22,8 @@ from schemas.records import (
     StoredNode,
     Subgraph,
     UpsertResult,
-    content_hash,
+    canonical_json,
+    text_hash,
 )
 
 
@@ -37,10 +38,10 @@ class Existing:
 
 @dataclass(slots=True)
 class WritePlan:
-    """Rows split into new, changed and unchanged, each with its content hash."""
+    """Rows split into new, changed and unchanged, each with its hash and canonical JSON."""
 
-    create: list[tuple[NodeRow | LinkRow, str]] = field(default_factory=list)
-    update: list[tuple[NodeRow | LinkRow, str]] = field(default_factory=list)
+    create: list[tuple[NodeRow | LinkRow, str, str]] = field(default_factory=list)
+    update: list[tuple[NodeRow | LinkRow, str, str]] = field(default_factory=list)
     unchanged: int = 0
 
     def result(self) -> UpsertResult:
@@ -61,16 +62,17 @@ def plan_writes(
     latest: dict[str, NodeRow | LinkRow] = {row.id: row for row in rows}
     for row in latest.values():
         kind = str(row.label) if isinstance(row, NodeRow) else str(row.type)
-        digest = content_hash(row.properties)
+        document = canonical_json(row.properties)
+        digest = text_hash(document)
         found = existing.get(row.id)
         if found is None:
-            plan.create.append((row, digest))
+            plan.create.append((row, digest, document))
         elif found.label != kind:
             raise IntegrityError(f"id {row.id} already exists as {found.label}, not {kind}")
         elif found.hash == digest:
             plan.unchanged += 1
         else:
-            plan.update.append((row, digest))
+            plan.update.append((row, digest, document))
     plan.unchanged += len(rows) - len(latest)
     return plan
 

@@ -31,7 +31,7 @@ from schemas.records import (
     StoredLink,
     StoredNode,
     canonical_json,
-    content_hash,
+    text_hash,
 )
 
 BATCH = 5000
@@ -69,23 +69,23 @@ def _flat(properties: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _node_params(row: NodeRow, digest: str) -> dict[str, Any]:
+def _node_params(row: NodeRow, digest: str, document: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "flat": _flat(row.properties),
-        "doc": canonical_json(row.properties),
+        "doc": document,
         "hash": digest,
         "terms": [f"{f}:{t}" for f, t in search_terms(row.label, row.properties)],
     }
 
 
-def _link_params(row: LinkRow, digest: str) -> dict[str, Any]:
+def _link_params(row: LinkRow, digest: str, document: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "source": row.source,
         "target": row.target,
         "flat": _flat(row.properties),
-        "doc": canonical_json(row.properties),
+        "doc": document,
         "hash": digest,
     }
 
@@ -179,17 +179,15 @@ class Neo4jStore(GraphStore):
         link_types = sorted({x.type for x in links})
 
         def work(tx: neo4j.ManagedTransaction) -> WriteResult:
-            node_plan = plan_writes(
-                nodes, self._existing_tx(tx, [n.id for n in nodes], list(LinkType))
-            )
+            node_plan = plan_writes(nodes, self._existing_tx(tx, [n.id for n in nodes], []))
             for template, pairs in (
                 (cypher.CREATE_NODES, node_plan.create),
                 (cypher.UPDATE_NODES, node_plan.update),
             ):
                 by_label: dict[NodeLabel, list[dict[str, Any]]] = {}
-                for row, digest in pairs:
+                for row, digest, document in pairs:
                     assert isinstance(row, NodeRow)
-                    by_label.setdefault(row.label, []).append(_node_params(row, digest))
+                    by_label.setdefault(row.label, []).append(_node_params(row, digest, document))
                 for label, rows in sorted(by_label.items()):
                     for part in _batches(rows):
                         tx.run(
@@ -211,9 +209,9 @@ class Neo4jStore(GraphStore):
                 (cypher.UPDATE_LINKS, link_plan.update),
             ):
                 by_type: dict[LinkType, list[dict[str, Any]]] = {}
-                for row, digest in pairs:
+                for row, digest, document in pairs:
                     assert isinstance(row, LinkRow)
-                    by_type.setdefault(row.type, []).append(_link_params(row, digest))
+                    by_type.setdefault(row.type, []).append(_link_params(row, digest, document))
                 for link_type, rows in sorted(by_type.items()):
                     for part in _batches(rows):
                         tx.run(
@@ -245,7 +243,8 @@ class Neo4jStore(GraphStore):
                 )
             label = NodeLabel(record["label"])
             row = NodeRow(node_id, label, dict(properties))
-            params = _node_params(row, content_hash(row.properties))
+            document = canonical_json(row.properties)
+            params = _node_params(row, text_hash(document), document)
             tx.run(
                 cypher.for_label(cypher.UPDATE_NODES, label),
                 rows=[params],

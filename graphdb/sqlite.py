@@ -23,7 +23,7 @@ from schemas.records import (
     StoredLink,
     StoredNode,
     canonical_json,
-    content_hash,
+    text_hash,
 )
 
 CHUNK = 5000
@@ -213,26 +213,23 @@ class SqliteStore(GraphStore):
     def _write_nodes(
         self,
         conn: sqlite3.Connection,
-        create: list[tuple[Any, str]],
-        update: list[tuple[Any, str]],
+        create: list[tuple[Any, str, str]],
+        update: list[tuple[Any, str, str]],
         actor: str,
         now: str,
     ) -> None:
         conn.executemany(
             f"INSERT INTO nodes ({_NODE_COLS}, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",  # noqa: S608 (constants and ? marks only)
-            [
-                (r.id, str(r.label), canonical_json(r.properties), now, now, actor, actor, h)
-                for r, h in create
-            ],
+            [(r.id, str(r.label), doc, now, now, actor, actor, h) for r, h, doc in create],
         )
-        self._keep_revisions(conn, "nodes", [r.id for r, _ in update])
+        self._keep_revisions(conn, "nodes", [r.id for r, _, _ in update])
         conn.executemany(
             "UPDATE nodes SET props=?, hash=?, version=version+1, updated_at=?, updated_by=? "
             "WHERE id=?",
-            [(canonical_json(r.properties), h, now, actor, r.id) for r, h in update],
+            [(doc, h, now, actor, r.id) for r, h, doc in update],
         )
-        changed = [r for r, _ in create] + [r for r, _ in update]
-        for part in _chunks([r.id for r, _ in update]):
+        changed = [r for r, _, _ in create] + [r for r, _, _ in update]
+        for part in _chunks([r.id for r, _, _ in update]):
             conn.execute(f"DELETE FROM terms WHERE node_id IN ({_marks(len(part))})", part)  # noqa: S608
         conn.executemany(
             "INSERT INTO terms (node_id, field, term) VALUES (?, ?, ?)",
@@ -242,8 +239,8 @@ class SqliteStore(GraphStore):
     def _write_links(
         self,
         conn: sqlite3.Connection,
-        create: list[tuple[Any, str]],
-        update: list[tuple[Any, str]],
+        create: list[tuple[Any, str, str]],
+        update: list[tuple[Any, str, str]],
         actor: str,
         now: str,
     ) -> None:
@@ -255,24 +252,21 @@ class SqliteStore(GraphStore):
                     str(r.type),
                     r.source,
                     r.target,
-                    canonical_json(r.properties),
+                    doc,
                     now,
                     now,
                     actor,
                     actor,
                     h,
                 )
-                for r, h in create
+                for r, h, doc in create
             ],
         )
-        self._keep_revisions(conn, "links", [r.id for r, _ in update])
+        self._keep_revisions(conn, "links", [r.id for r, _, _ in update])
         conn.executemany(
             "UPDATE links SET props=?, hash=?, source=?, target=?, version=version+1, "
             "updated_at=?, updated_by=? WHERE id=?",
-            [
-                (canonical_json(r.properties), h, r.source, r.target, now, actor, r.id)
-                for r, h in update
-            ],
+            [(doc, h, r.source, r.target, now, actor, r.id) for r, h, doc in update],
         )
 
     def _keep_revisions(self, conn: sqlite3.Connection, table: str, ids: list[str]) -> None:
@@ -313,8 +307,8 @@ class SqliteStore(GraphStore):
                     f"you edited version {expected_version}); reload and apply your change again"
                 )
             node = NodeRow(node_id, NodeLabel(row[0]), dict(properties))
-            digest = content_hash(node.properties)
-            self._write_nodes(conn, [], [(node, digest)], actor, utc_now())
+            document = canonical_json(node.properties)
+            self._write_nodes(conn, [], [(node, text_hash(document), document)], actor, utc_now())
         stored = self.get_node(node_id)
         assert stored is not None
         return stored

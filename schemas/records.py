@@ -18,7 +18,12 @@ def canonical_json(properties: JsonDict) -> str:
 
 
 def content_hash(properties: JsonDict) -> str:
-    return hashlib.sha256(canonical_json(properties).encode("utf-8")).hexdigest()[:32]
+    return text_hash(canonical_json(properties))
+
+
+def text_hash(document: str) -> str:
+    """The hash of an already canonical JSON text (saves encoding it twice)."""
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()[:32]
 
 
 def derived_link_id(link_type: str, source: str, target: str, observed_from: object) -> str:
