@@ -94,6 +94,14 @@ class GraphStore(ABC):
     def wipe(self) -> None:
         """Delete every node, link, revision and audit entry (tests and demo reloads only)."""
 
+    @abstractmethod
+    def revision(self) -> str:
+        """A token that changes whenever a node or link is written (for caching reads).
+
+        It also changes when the store is wiped, and names the store, so two stores never
+        share a token.
+        """
+
     # -- writes ---------------------------------------------------------------------------
     @abstractmethod
     def write(

@@ -150,3 +150,10 @@ GET_DOCUMENT = (
     "MATCH (d:Document {kind: $kind, key: $key}) RETURN d.doc AS doc, d.version AS version"
 )
 LIST_DOCUMENTS = "MATCH (d:Document {kind: $kind}) RETURN d.key AS key, d.doc AS doc ORDER BY d.key"
+
+BUMP_REVISION = """
+MERGE (m:StoreMeta {key: 'revision'})
+ON CREATE SET m.epoch = randomUUID(), m.value = 0
+SET m.value = m.value + 1
+"""
+REVISION = "MATCH (m:StoreMeta {key: 'revision'}) RETURN m.epoch AS epoch, m.value AS value"

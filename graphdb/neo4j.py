@@ -134,6 +134,11 @@ class Neo4jStore(GraphStore):
         with _translated(), self._driver.session(database=self.database) as session:
             return session.execute_write(work)
 
+    def revision(self) -> str:
+        rows = self._read(cypher.REVISION)
+        state = f"{rows[0]['epoch']}:{rows[0]['value']}" if rows else "empty"
+        return f"neo4j:{self.uri}/{self.database}:{state}"
+
     def ping(self) -> None:
         self._read(cypher.PING)
 
@@ -220,6 +225,8 @@ class Neo4jStore(GraphStore):
                             now=now,
                             actor=actor,
                         ).consume()
+            if node_plan.create or node_plan.update or link_plan.create or link_plan.update:
+                tx.run(cypher.BUMP_REVISION).consume()
             return WriteResult(node_plan.result(), link_plan.result())
 
         return self._write_tx(work)
@@ -251,6 +258,7 @@ class Neo4jStore(GraphStore):
                 now=utc_now(),
                 actor=actor,
             ).consume()
+            tx.run(cypher.BUMP_REVISION).consume()
 
         self._write_tx(work)
         stored = self.get_node(node_id)

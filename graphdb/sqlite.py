@@ -72,7 +72,13 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kind, key)
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO store_meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
+    INSERT INTO store_meta (key, value) VALUES ('revision', '0');
+    """,
 )
+_BUMP = "UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
 
 _NODE_COLS = "id, label, props, version, created_at, updated_at, created_by, updated_by"
 _LINK_COLS = (
@@ -89,14 +95,16 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+_LABELS = {label.value: label for label in NodeLabel}
+_TYPES = {link_type.value: link_type for link_type in LinkType}
+
+
 def _node(row: sqlite3.Row | tuple[Any, ...]) -> StoredNode:
-    return StoredNode(row[0], NodeLabel(row[1]), json.loads(row[2]), Meta(*row[3:8]))
+    return StoredNode(row[0], _LABELS[row[1]], json.loads(row[2]), Meta(*row[3:8]))
 
 
 def _link(row: sqlite3.Row | tuple[Any, ...]) -> StoredLink:
-    return StoredLink(
-        row[0], LinkType(row[1]), row[2], row[3], json.loads(row[4]), Meta(*row[5:10])
-    )
+    return StoredLink(row[0], _TYPES[row[1]], row[2], row[3], json.loads(row[4]), Meta(*row[5:10]))
 
 
 class SqliteStore(GraphStore):
@@ -165,6 +173,10 @@ class SqliteStore(GraphStore):
                 conn.execute("ROLLBACK")
             raise StoreUnavailable(f"cannot initialise the embedded store: {exc}") from exc
 
+    def revision(self) -> str:
+        rows = dict(self._read("SELECT key, value FROM store_meta"))
+        return f"sqlite:{self.path}:{rows['epoch']}:{rows['revision']}"
+
     def schema_version(self) -> int:
         return int(self._read("PRAGMA user_version")[0][0])
 
@@ -208,6 +220,8 @@ class SqliteStore(GraphStore):
             link_plan = plan_writes(links, self._existing_in(conn, [x.id for x in links]))
             self._check_ends(conn, links)
             self._write_links(conn, link_plan.create, link_plan.update, actor, now)
+            if node_plan.create or node_plan.update or link_plan.create or link_plan.update:
+                conn.execute(_BUMP)
         return WriteResult(node_plan.result(), link_plan.result())
 
     def _write_nodes(
@@ -309,6 +323,7 @@ class SqliteStore(GraphStore):
             node = NodeRow(node_id, NodeLabel(row[0]), dict(properties))
             document = canonical_json(node.properties)
             self._write_nodes(conn, [], [(node, text_hash(document), document)], actor, utc_now())
+            conn.execute(_BUMP)
         stored = self.get_node(node_id)
         assert stored is not None
         return stored

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -114,8 +115,33 @@ def read_store(store: GraphStore, filters: Filters | None = None) -> AnalysisDat
         >>> read_store(store).links
         []
     """
+    return from_subgraph(snapshot(store), filters)
+
+
+_SNAPSHOTS: OrderedDict[str, Subgraph] = OrderedDict()
+_SNAPSHOT_LOCK = threading.Lock()
+SNAPSHOTS_KEPT = 2
+
+
+def snapshot(store: GraphStore) -> Subgraph:
+    """The analysed part of the store, read once per store revision and shared.
+
+    Pages call the analytics on every visit; a store that has not changed since the last
+    read is not read again. The revision is taken before reading, so a write during the
+    read only makes the next call read afresh. Callers must not mutate the result.
+    """
+    key = store.revision()
+    with _SNAPSHOT_LOCK:
+        cached = _SNAPSHOTS.get(key)
+        if cached is not None:
+            _SNAPSHOTS.move_to_end(key)
+            return cached
     sub = Subgraph(list(store.iter_nodes(ANALYSED_LABELS)), list(store.iter_links(ANALYSED_TYPES)))
-    return from_subgraph(sub, filters)
+    with _SNAPSHOT_LOCK:
+        _SNAPSHOTS[key] = sub
+        while len(_SNAPSHOTS) > SNAPSHOTS_KEPT:
+            _SNAPSHOTS.popitem(last=False)
+    return sub
 
 
 def from_subgraph(sub: Subgraph, filters: Filters | None = None) -> AnalysisData:

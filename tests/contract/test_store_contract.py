@@ -293,3 +293,22 @@ def test_documents_are_versioned_and_conflict_on_stale_writes(store: GraphStore)
         ("bob", {"role": HOSTILE}),
     ]
     assert store.list_documents("other") == []
+
+
+def test_revision_changes_with_every_change_and_only_then(store: GraphStore) -> None:
+    empty = store.revision()
+    nodes, links = small_world()
+    store.write(nodes, links, actor="t")
+    written = store.revision()
+    assert written != empty
+    store.write(nodes, links, actor="t")
+    assert store.revision() == written, "an unchanged re-import is not a change"
+    node = store.get_node("A")
+    assert node is not None
+    store.update_node("A", dict(node.properties, family_name="Lane-Two"), actor="t")
+    edited = store.revision()
+    assert edited not in (empty, written)
+    store.wipe()
+    store.init()
+    store.write(nodes, links, actor="t")
+    assert store.revision() not in (written, edited)
