@@ -119,7 +119,10 @@ class Neo4jStore(GraphStore):
         self.database = database
         with _translated():
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(user, password), connection_acquisition_timeout=30
+                uri,
+                auth=(user, password),
+                connection_acquisition_timeout=30,
+                notifications_min_severity="OFF",
             )
 
     # -- plumbing -------------------------------------------------------------------------
