@@ -176,6 +176,21 @@ class Neo4jStore(GraphStore):
                     found[r["id"]] = Existing(r["kind"], r["hash"], r["version"])
         return found
 
+    def _existing_links_tx(
+        self, tx: neo4j.ManagedTransaction, links: Sequence[LinkRow]
+    ) -> dict[str, Existing]:
+        """Existing links, each id looked up only under its own type's index."""
+        by_type: dict[LinkType, list[str]] = {}
+        for link in links:
+            by_type.setdefault(link.type, []).append(link.id)
+        found: dict[str, Existing] = {}
+        for link_type, ids in sorted(by_type.items()):
+            query = cypher.for_type(cypher.EXISTING_LINKS, link_type)
+            for part in _batches(ids):
+                for r in tx.run(query, ids=list(part)):
+                    found[r["id"]] = Existing(r["kind"], r["hash"], r["version"])
+        return found
+
     def existing(self, ids: Iterable[str]) -> dict[str, Existing]:
         id_list = list(ids)
         return self._write_tx(lambda tx: self._existing_tx(tx, id_list, list(LinkType)))
@@ -184,7 +199,6 @@ class Neo4jStore(GraphStore):
         self, nodes: Sequence[NodeRow], links: Sequence[LinkRow], *, actor: str
     ) -> WriteResult:
         now = utc_now()
-        link_types = sorted({x.type for x in links})
 
         def work(tx: neo4j.ManagedTransaction) -> WriteResult:
             node_plan = plan_writes(nodes, self._existing_tx(tx, [n.id for n in nodes], []))
@@ -205,7 +219,7 @@ class Neo4jStore(GraphStore):
                             now=now,
                             actor=actor,
                         ).consume()
-            link_plan = plan_writes(links, self._existing_tx(tx, [x.id for x in links], link_types))
+            link_plan = plan_writes(links, self._existing_links_tx(tx, links))
             ends = sorted({e for x in links for e in (x.source, x.target)})
             for id_part in _batches(ends):
                 missing = [r["id"] for r in tx.run(cypher.MISSING_NODES, ids=list(id_part))]
