@@ -31,15 +31,42 @@ INJECTIONS = [
     "a" * 300,
 ]
 texts = st.one_of(st.text(max_size=40), st.sampled_from(INJECTIONS))
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(allow_nan=True),
-                    texts, st.dates().map(str))
-values = st.one_of(scalars, st.lists(scalars, max_size=3),
-                   st.dictionaries(st.sampled_from(["CSE", "CCE", "x"]), scalars, max_size=2))
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.floats(allow_nan=True),
+    texts,
+    st.dates().map(str),
+)
+values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=3),
+    st.dictionaries(st.sampled_from(["CSE", "CCE", "x"]), scalars, max_size=2),
+)
 FORM_FIELDS = sorted(set(ConcernReferralForm.model_fields) | set(MarveReferralForm.model_fields))
 form_dicts = st.dictionaries(st.sampled_from(FORM_FIELDS + ["bogus"]), values, max_size=12)
-PROPS = ["forename", "family_name", "aliases", "date_of_birth", "rag", "name", "location_type",
-         "object_type", "value", "incident_type", "occurred_at", "severity", "grading", "basis",
-         "observed_from", "kind", "role", "latitude", "shoe_size"]
+PROPS = [
+    "forename",
+    "family_name",
+    "aliases",
+    "date_of_birth",
+    "rag",
+    "name",
+    "location_type",
+    "object_type",
+    "value",
+    "incident_type",
+    "occurred_at",
+    "severity",
+    "grading",
+    "basis",
+    "observed_from",
+    "kind",
+    "role",
+    "latitude",
+    "shoe_size",
+]
 records = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(["node", "link", "edge", None]),
@@ -52,10 +79,16 @@ records = st.fixed_dictionaries(
     }
 )
 
-SHORT = settings(max_examples=150, deadline=None,
-                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-LONG = settings(max_examples=10_000, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SHORT = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+LONG = settings(
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def check_form(data: dict[str, Any]) -> None:
@@ -109,8 +142,11 @@ def test_records_reject_bad_input_naming_fields(data: dict[str, Any]) -> None:
     check_record(data)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(records, min_size=1, max_size=6))
 def test_importer_never_half_commits(tmp_path: Path, batch: list[dict[str, Any]]) -> None:
     check_import(tmp_path, batch)
@@ -120,8 +156,14 @@ def test_importer_never_half_commits(tmp_path: Path, batch: list[dict[str, Any]]
 def test_injection_text_in_free_text_fields_is_stored_literally(
     sqlite_store: SqliteStore, text: str
 ) -> None:
-    row = parse_record({"kind": "node", "label": "Location", "id": "LOC-1",
-                        "properties": {"name": text, "notes": text, "address": text}})
+    row = parse_record(
+        {
+            "kind": "node",
+            "label": "Location",
+            "id": "LOC-1",
+            "properties": {"name": text, "notes": text, "address": text},
+        }
+    )
     sqlite_store.write([row], [], actor=text)  # type: ignore[list-item]
     stored = sqlite_store.get_node("LOC-1")
     assert stored is not None
@@ -144,8 +186,11 @@ def test_records_long_fuzz(data: dict[str, Any]) -> None:
 
 
 @pytest.mark.fuzz
-@settings(max_examples=10_000, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(records, min_size=1, max_size=6))
 def test_importer_long_fuzz(tmp_path: Path, batch: list[dict[str, Any]]) -> None:
     check_import(tmp_path, batch)
