@@ -18,6 +18,13 @@ class NotFound(StoreError):
 class Conflict(StoreError):
     """Someone else changed the record since it was read (optimistic concurrency)."""
 
+    @classmethod
+    def stale(cls, node_id: str, current: int, edited: int) -> Conflict:
+        return cls(
+            f"node {node_id} was changed by someone else (version {current}, you edited "
+            f"version {edited}); reload and apply your change again"
+        )
+
 
 class IntegrityError(StoreError):
     """A write would break the graph (unknown link end, a node id reused with another label)."""

@@ -261,10 +261,7 @@ class Neo4jStore(GraphStore):
             if record is None:
                 raise NotFound(f"no node with id {node_id}")
             if expected_version is not None and record["version"] != expected_version:
-                raise Conflict(
-                    f"node {node_id} was changed by someone else (version {record['version']}, "
-                    f"you edited version {expected_version}); reload and apply your change again"
-                )
+                raise Conflict.stale(node_id, record["version"], expected_version)
             label = NodeLabel(record["label"])
             row = NodeRow(node_id, label, dict(properties))
             document = canonical_json(row.properties)

@@ -316,10 +316,7 @@ class SqliteStore(GraphStore):
             if row is None:
                 raise NotFound(f"no node with id {node_id}")
             if expected_version is not None and row[1] != expected_version:
-                raise Conflict(
-                    f"node {node_id} was changed by someone else (version {row[1]}, "
-                    f"you edited version {expected_version}); reload and apply your change again"
-                )
+                raise Conflict.stale(node_id, row[1], expected_version)
             node = NodeRow(node_id, NodeLabel(row[0]), dict(properties))
             document = canonical_json(node.properties)
             self._write_nodes(conn, [], [(node, text_hash(document), document)], actor, utc_now())

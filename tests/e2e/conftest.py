@@ -131,14 +131,21 @@ def page(browser: object, app_server: AppServer) -> Iterator[object]:
     tab = context.new_page()
 
     def watch(request: object) -> None:
-        host = urlparse(getattr(request, "url", "")).hostname or ""
-        scheme = urlparse(getattr(request, "url", "")).scheme
-        if scheme in ("http", "https", "ws", "wss") and host not in ("127.0.0.1", "localhost"):
-            app_server.external_requests.append(getattr(request, "url", ""))
+        url = str(getattr(request, "url", ""))
+        if not is_local(url):
+            app_server.external_requests.append(url)
 
     tab.on("request", watch)
     yield tab
     context.close()
+
+
+def is_local(url: str) -> bool:
+    """True for this machine's addresses and for in-page URLs (data:, blob:, about:)."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https", "ws", "wss"):
+        return True
+    return (parsed.hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
 def sign_in(page: object, username: str) -> None:

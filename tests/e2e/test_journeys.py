@@ -8,6 +8,7 @@ machine, no script in a name may run, and every page is screenshotted for the RE
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,22 @@ def choose(page: object, label: str, option: str, *, multi: bool = False) -> Non
         page.keyboard.press("Escape")
     expect(page.get_by_role("option")).to_have_count(0, timeout=30_000)
     page.wait_for_timeout(1000)  # let Streamlit rerun with the new choice
+
+
+def open_tab(browser: object, app_server: AppServer, dialogs: list[str]) -> Any:
+    """Another user's browser window, watched like the first for dialogs and outside requests."""
+    from playwright.sync_api import Browser
+
+    from tests.e2e.conftest import is_local
+
+    assert isinstance(browser, Browser)
+    tab = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.on(
+        "request",
+        lambda r: None if is_local(r.url) else app_server.external_requests.append(r.url),
+    )
+    return tab
 
 
 def refer(page: object, name: str, alias: str, vehicle: str) -> str:
@@ -101,17 +118,7 @@ def test_referral_to_triage_to_panel_to_explorer(
     assert referrals[hostile_ref].properties["subject_name"] == HOSTILE
 
     # Journey 2: the analyst sees the vehicle match and merges into Dean Miles.
-    analyst = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-    analyst.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    analyst.on(
-        "request",
-        lambda r: (
-            app_server.external_requests.append(r.url)
-            if not re.match(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]", r.url)
-            and r.url.startswith(("http", "ws"))
-            else None
-        ),
-    )
+    analyst = open_tab(browser, app_server, dialogs)
     analyst.goto(app_server.url)
     sign_in(analyst, "hale")
     go(analyst, "Triage queue")
@@ -140,17 +147,7 @@ def test_referral_to_triage_to_panel_to_explorer(
     store.close()
 
     # Journey 5: the panel member prepares the Places / People of Concern item.
-    panel = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-    panel.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    panel.on(
-        "request",
-        lambda r: (
-            app_server.external_requests.append(r.url)
-            if not re.match(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]", r.url)
-            and r.url.startswith(("http", "ws"))
-            else None
-        ),
-    )
+    panel = open_tab(browser, app_server, dialogs)
     panel.goto(app_server.url)
     sign_in(panel, "shah")
     assert panel.get_by_role("link", name="Network explorer").count() == 0
