@@ -246,7 +246,7 @@ def cmd_report(args: argparse.Namespace, store: GraphStore) -> int:
     return 0
 
 
-def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     app = Path(__file__).resolve().parents[1] / "app.py"
     if not app.exists():
         raise UserError(f"serve: {app} not found (run from a ContextMap checkout)")
@@ -266,7 +266,7 @@ def cmd_serve(args: argparse.Namespace, store: GraphStore) -> int:
     return 0  # pragma: no cover
 
 
-def cmd_bench(args: argparse.Namespace, store: GraphStore) -> int:
+def cmd_bench(args: argparse.Namespace) -> int:
     root = str(Path(__file__).resolve().parents[1])
     if root not in sys.path:  # bench/ sits beside mapping/ in a checkout, outside the package
         sys.path.insert(0, root)
@@ -360,12 +360,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="127.0.0.1")
-    p.set_defaults(handler=cmd_serve)
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("bench", help="run the benchmarks and print the table (docs/PERFORMANCE.md)")
     p.add_argument("--scale", choices=["small", "borough", "county"], default="borough")
     p.add_argument(
-        "--repeat", type=int, default=3, metavar="N", help="runs of the cheap measures (default 3)"
+        "--repeat", type=int, default=3, metavar="N", help="runs of each measure (default 3)"
     )
     p.add_argument(
         "--only",
@@ -373,12 +373,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: neo4j-ingest, embedded-ingest, analyse, ego, pages, maps, "
         "betweenness-exact (opt-in: county, tens of minutes)",
     )
-    p.set_defaults(handler=cmd_bench)
+    p.set_defaults(run=cmd_bench)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    storeless: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if storeless is not None:  # serve and bench open their own stores
+        try:
+            return storeless(args)
+        except UserError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     handler: Handler = args.handler
     store: GraphStore | None = None
     try:
