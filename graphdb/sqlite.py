@@ -12,6 +12,7 @@ from typing import Any
 
 from graphdb.base import Existing, GraphStore, WriteResult, plan_writes
 from graphdb.errors import Conflict, IntegrityError, NotFound, StoreError, StoreUnavailable
+from graphdb.sqlite_schema import BUMP_REVISION, MIGRATIONS
 from graphdb.terms import search_terms
 from schemas.audit import AuditEntry, utc_now
 from schemas.enums import LinkType, NodeLabel
@@ -28,57 +29,6 @@ from schemas.records import (
 
 CHUNK = 5000
 
-# Versioned migrations: index i brings the schema from user_version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE nodes (
-        id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL, hash TEXT NOT NULL,
-        version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-        created_by TEXT NOT NULL, updated_by TEXT NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX nodes_label ON nodes(label, id);
-    CREATE TABLE links (
-        id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
-        props TEXT NOT NULL, hash TEXT NOT NULL, version INTEGER NOT NULL,
-        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-        created_by TEXT NOT NULL, updated_by TEXT NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX links_source ON links(source, type);
-    CREATE INDEX links_target ON links(target, type);
-    CREATE INDEX links_type ON links(type, id);
-    CREATE TABLE revisions (
-        entity_id TEXT NOT NULL, version INTEGER NOT NULL, props TEXT NOT NULL,
-        changed_at TEXT NOT NULL, changed_by TEXT NOT NULL, PRIMARY KEY (entity_id, version)
-    ) WITHOUT ROWID;
-    CREATE TABLE terms (node_id TEXT NOT NULL, field TEXT NOT NULL, term TEXT NOT NULL);
-    CREATE INDEX terms_lookup ON terms(field, term);
-    CREATE INDEX terms_node ON terms(node_id);
-    """,
-    """
-    CREATE TABLE audit (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
-        role TEXT, action TEXT NOT NULL, entity_ids TEXT NOT NULL, purpose TEXT,
-        outcome TEXT NOT NULL, detail TEXT
-    );
-    CREATE INDEX audit_at ON audit(at);
-    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-    """,
-    """
-    CREATE TABLE documents (
-        kind TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL,
-        PRIMARY KEY (kind, key)
-    ) WITHOUT ROWID;
-    """,
-    """
-    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    INSERT INTO store_meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
-    INSERT INTO store_meta (key, value) VALUES ('revision', '0');
-    """,
-)
-_BUMP = "UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
 
 _NODE_COLS = "id, label, props, version, created_at, updated_at, created_by, updated_by"
 _LINK_COLS = (
@@ -223,7 +173,7 @@ class SqliteStore(GraphStore):
             self._check_ends(conn, links)
             self._write_links(conn, link_plan.create, link_plan.update, actor, now)
             if node_plan.create or node_plan.update or link_plan.create or link_plan.update:
-                conn.execute(_BUMP)
+                conn.execute(BUMP_REVISION)
         return WriteResult(node_plan.result(), link_plan.result())
 
     def _write_nodes(
@@ -322,7 +272,7 @@ class SqliteStore(GraphStore):
             node = NodeRow(node_id, NodeLabel(row[0]), dict(properties))
             document = canonical_json(node.properties)
             self._write_nodes(conn, [], [(node, text_hash(document), document)], actor, utc_now())
-            conn.execute(_BUMP)
+            conn.execute(BUMP_REVISION)
         stored = self.get_node(node_id)
         assert stored is not None
         return stored

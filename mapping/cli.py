@@ -18,6 +18,7 @@ from typing import Any
 
 from graphdb import GraphStore, StoreError, open_store
 from mapping import audit
+from mapping.cli_accounts import AccountCommandError
 
 Handler = Callable[[argparse.Namespace, GraphStore], int]
 
@@ -166,47 +167,6 @@ def cmd_analyse(args: argparse.Namespace, store: GraphStore) -> int:
     return 0
 
 
-def cmd_user(args: argparse.Namespace, store: GraphStore) -> int:
-    from mapping.services.accounts import (
-        AccountError,
-        add_account,
-        ensure_demo_accounts,
-        list_accounts,
-    )
-    from schemas.enums import Role
-
-    if args.user_command == "list":
-        audit.record(store, actor=_actor(args), action="user_list")
-        for account in list_accounts(store):
-            print(f"{account.username}\t{account.role.value}\t{account.agency}")
-        return 0
-    if args.user_command == "demo":
-        created = ensure_demo_accounts(store)
-        notes = Path("data") / "demo-accounts.txt"
-        notes.parent.mkdir(parents=True, exist_ok=True)
-        known = (
-            dict(line.split("\t", 1) for line in notes.read_text().splitlines() if "\t" in line)
-            if notes.exists()
-            else {}
-        )
-        known.update(created)
-        notes.write_text("".join(f"{u}\t{p}\n" for u, p in sorted(known.items())))
-        notes.chmod(0o600)
-        print("Demo accounts (synthetic data only; passwords kept in data/demo-accounts.txt):")
-        for username, password in sorted(known.items()):
-            print(f"  {username:<20} {password}")
-        return 0
-    password = os.environ.get("CONTEXTMAP_PASSWORD") or getpass.getpass("Password: ")
-    try:
-        add_account(
-            store, args.username, password, Role(args.role), agency=args.agency, actor=_actor(args)
-        )
-    except AccountError as exc:
-        raise UserError(str(exc)) from None
-    print(f"added {args.username} ({args.role})")
-    return 0
-
-
 def cmd_audit(args: argparse.Namespace, store: GraphStore) -> int:
     entries = store.audit_entries(since=args.since)
     for entry in entries:
@@ -279,6 +239,12 @@ def _roles() -> list[Any]:
     from schemas.enums import Role
 
     return list(Role)
+
+
+def cmd_user(args: argparse.Namespace, store: GraphStore) -> int:
+    from mapping.cli_accounts import run_user
+
+    return run_user(args, store, actor=_actor(args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -392,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = open_store()
         store.init()
         return handler(args, store)
-    except UserError as exc:
+    except (UserError, AccountCommandError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except StoreError as exc:
